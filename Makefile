@@ -1,0 +1,64 @@
+# LearnFlow: `make run` starts the tutor, `make test` runs every test tier.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down lock clean contract
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Start the tutor in embedded mode (embedded PostgreSQL, no Kafka, local engines).
+run: $(STAMP)
+	$(BIN)/serve run serve_config.yaml
+
+## Every tier: unit (no Ray, no network), integration (real PostgreSQL), e2e (serve run + HTTP).
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
+
+test-integration: $(STAMP)
+	$(BIN)/python -m pytest -q tests/integration
+
+test-e2e: $(STAMP)
+	$(BIN)/python -m pytest -q tests/e2e
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy serve_app graphs
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Check a running tutor against the v1 HTTP contract.
+contract:
+	$(PYTHON) ../shared/tools/contract_check.py http://127.0.0.1:8000
+
+## Debian packages that give stronger guarantees (bubblewrap sandbox, a system PostgreSQL).
+system-deps:
+	bash infra/system-deps.sh
+
+## A throwaway PostgreSQL server from Debian's packages on 127.0.0.1:55432.
+postgres-up:
+	bash infra/postgres.sh start
+
+postgres-down:
+	bash infra/postgres.sh stop
+
+## Re-pin the whole dependency tree after changing pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^learnflow' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

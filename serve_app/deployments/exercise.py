@@ -1,0 +1,43 @@
+"""Exercise deployment: adapts Serve to ExerciseSpecialist."""
+
+from collections.abc import Mapping, Sequence
+
+from ray import serve
+
+from serve_app.deployments.resources import build_sandbox
+from serve_app.domain.exercises import ExerciseSpec
+from serve_app.domain.sandbox import GradeReport
+from serve_app.settings import get_settings
+from serve_app.specialists.exercise import ExerciseSpecialist
+
+
+class Exercise:
+    def __init__(self) -> None:
+        self._specialist = ExerciseSpecialist(build_sandbox(get_settings()))
+
+    def catalogue(self) -> tuple[ExerciseSpec, ...]:
+        return self._specialist.bank
+
+    async def choose(
+        self,
+        *,
+        topic: str | None,
+        difficulty: str | None,
+        mastery: Mapping[str, float],
+        recently_seen: Sequence[str],
+        extra: Sequence[ExerciseSpec],
+    ) -> ExerciseSpec:
+        return await self._specialist.choose(
+            topic=topic,
+            difficulty=difficulty,
+            mastery=mastery,
+            recently_seen=recently_seen,
+            extra=extra,
+        )
+
+    async def grade(self, code: str, spec: ExerciseSpec) -> tuple[GradeReport, str]:
+        return await self._specialist.grade(code, spec)
+
+
+# Bound explicitly (not as a decorator) so type checkers see a Deployment.
+ExerciseDeployment = serve.deployment(name="Exercise")(Exercise)

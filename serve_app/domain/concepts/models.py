@@ -1,0 +1,42 @@
+"""What the Concepts engine knows (cards) and what it answers (explanations)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+ExplanationSource = Literal["card", "python-docs", "none"]
+
+
+@dataclass(frozen=True)
+class ConceptCard:
+    """One curated concept, written at three levels, with a runnable example."""
+
+    concept_id: str  # slug, e.g. "list-comprehensions"
+    title: str  # "List comprehensions"
+    topic: str  # a TOPICS value
+    keywords: tuple[str, ...]  # terms and synonyms students use ("listcomp", "one-line for loop")
+    explanations: Mapping[str, str]  # level -> markdown explanation
+    example_code: str  # runnable, stdlib only, deterministic
+    example_output: str  # the exact stdout of example_code
+    check_question: str
+    check_answer: str
+    common_mistakes: tuple[str, ...]
+    references: tuple[str, ...]  # docs.python.org URLs
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The engine's answer to one question at one level."""
+
+    concept: str  # card title (or the pydoc topic name for fallbacks)
+    concept_id: str | None
+    topic: str | None
+    level: str
+    explanation: str  # markdown
+    example_code: str
+    example_output: str
+    check_question: str
+    references: tuple[str, ...]
+    common_mistakes: tuple[str, ...]
+    source: ExplanationSource
+    score: float  # retrieval confidence 0-1

@@ -1,0 +1,79 @@
+"""Exercises, teacher authoring and graded submissions."""
+
+from pydantic import BaseModel, Field
+
+from serve_app.schemas.common import (
+    Code,
+    DifficultyName,
+    RequestModel,
+    StudentId,
+    Text,
+    TopicName,
+)
+
+
+class ExerciseCreate(RequestModel):
+    student_id: StudentId
+    topic: TopicName | None = None
+    difficulty: DifficultyName | None = None
+
+
+class ExamplePublic(BaseModel):
+    call: str
+    result: str
+
+
+class ExercisePublic(BaseModel):
+    exercise_id: str
+    title: str
+    prompt: str
+    topic: str
+    difficulty: DifficultyName
+    starter_code: str
+    examples: list[ExamplePublic]
+
+
+class ExerciseTestCreate(RequestModel):
+    name: str = Field(min_length=1, max_length=200)
+    code: Code = Field(min_length=1)
+
+
+class TeacherExerciseCreate(RequestModel):
+    title: str = Field(min_length=1, max_length=200)
+    prompt: Text
+    topic: TopicName
+    difficulty: DifficultyName
+    starter_code: Code = ""
+    examples: list[ExamplePublic] = Field(default_factory=list, max_length=10)
+    tests: list[ExerciseTestCreate] = Field(min_length=1, max_length=50)
+    solution: Code | None = Field(
+        default=None, description="Optional reference solution; if given it must pass the tests"
+    )
+
+
+class TeacherExercisePublic(ExercisePublic):
+    tests: list[ExerciseTestCreate]
+    source: str
+
+
+class SubmissionCreate(RequestModel):
+    student_id: StudentId
+    code: Code = Field(min_length=1)
+
+
+class TestResultPublic(BaseModel):
+    name: str
+    passed: bool
+    message: str
+
+
+class SubmissionPublic(BaseModel):
+    submission_id: str
+    exercise_id: str
+    status: str = Field(description="passed, failed, error, timeout, memory_limit or rejected")
+    passed: int
+    total: int
+    score: float = Field(ge=0, le=1)
+    results: list[TestResultPublic]
+    feedback: str
+    mastery: float | None = Field(default=None, description="Topic mastery after this attempt")

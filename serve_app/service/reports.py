@@ -1,0 +1,71 @@
+"""Read models: a student's progress and history, and the teacher's open alerts."""
+
+from datetime import UTC, datetime
+
+from serve_app.domain.mastery import level_for, streak_days
+from serve_app.schemas.students import (
+    AlertPublic,
+    AlertsPublic,
+    HistoryPublic,
+    InteractionPublic,
+    ProgressPublic,
+    SubmissionSummaryPublic,
+    TopicProgressPublic,
+)
+from serve_app.service.context import ServiceContext
+from serve_app.store.repositories import alerts, interactions, progress, submissions
+
+# Below this mastery, after a few attempts, a topic counts as one the student struggles with.
+_STRUGGLING_BELOW = 40.0
+_MIN_ATTEMPTS = 3
+
+
+class Reports:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    async def progress(self, student_id: str) -> ProgressPublic:
+        async with self._ctx.db.connection() as conn:
+            rows = await progress.topic_progress(conn, student_id)
+            days = await progress.activity_days(conn, student_id)
+            alert_topics = await alerts.open_alert_topics(conn, student_id)
+        topics = {
+            row["topic"]: TopicProgressPublic(
+                mastery=round(float(row["mastery"]), 1),
+                level=level_for(float(row["mastery"])),
+                attempts=row["attempts"],
+                successes=row["successes"],
+            )
+            for row in rows
+        }
+        overall = sum(t.mastery for t in topics.values()) / len(topics) if topics else 0.0
+        struggling = sorted(
+            set(alert_topics)
+            | {
+                name
+                for name, t in topics.items()
+                if t.mastery < _STRUGGLING_BELOW and t.attempts >= _MIN_ATTEMPTS
+            }
+        )
+        return ProgressPublic(
+            student_id=student_id,
+            topics=topics,
+            overall_mastery=round(overall, 1),
+            streak_days=streak_days(days, datetime.now(UTC).date()),
+            struggling=struggling,
+        )
+
+    async def history(self, student_id: str, limit: int = 20) -> HistoryPublic:
+        async with self._ctx.db.connection() as conn:
+            recent = await interactions.recent_interactions(conn, student_id, limit)
+            graded = await submissions.recent_submissions(conn, student_id, limit)
+        return HistoryPublic(
+            student_id=student_id,
+            interactions=[InteractionPublic(**dict(row)) for row in recent],
+            submissions=[SubmissionSummaryPublic(**dict(row)) for row in graded],
+        )
+
+    async def open_alerts(self) -> AlertsPublic:
+        async with self._ctx.db.connection() as conn:
+            rows = await alerts.open_alerts(conn)
+        return AlertsPublic(alerts=[AlertPublic(**dict(row)) for row in rows])

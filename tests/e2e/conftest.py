@@ -1,0 +1,79 @@
+"""Start the real graph with `serve run` (embedded mode) on a free port; stop it afterwards."""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from tests.support.fake_openai import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP_SECONDS = 240
+
+
+def _config_on_port(tmp: Path, port: int) -> Path:
+    # The project's own serve_config.yaml, moved to a free port so a running tutor is untouched.
+    config = yaml.safe_load((ROOT / "serve_config.yaml").read_text())
+    config["http_options"]["port"] = port
+    path = tmp / "serve_config.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)  # serve run shuts Serve and its Ray down on Ctrl-C
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=45)
+    # Ray's own processes live in the process group we created; end exactly those.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def tutor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    config = _config_on_port(tmp, port)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LEARNFLOW_")}
+    # RAY_ADDRESS=local: always a fresh Ray instance, never a developer's running cluster.
+    env |= {
+        "LEARNFLOW_DATA_DIR": str(tmp / "data"),
+        "RAY_USAGE_STATS_ENABLED": "0",
+        "RAY_ADDRESS": "local",
+    }
+    log_path = tmp / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("serve")), "run", str(config)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"serve run exited early:\n{log_path.read_text()[-4000:]}")
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"tutor not ready:\n{log_path.read_text()[-4000:]}")
+            time.sleep(1)
+        yield url
+    finally:
+        _stop(process)

@@ -1,0 +1,63 @@
+"""Integration fixtures: a real PostgreSQL database per test, the real domain engines."""
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from serve_app.domain.concepts import KnowledgeBase
+from serve_app.domain.sandbox import Sandbox, SandboxLimits
+from serve_app.domain.triage import RuleClassifier
+from serve_app.events.pseudonym import Pseudonymizer
+from serve_app.service.tutor import Tutor, build_tutor
+from serve_app.specialists.concepts import ConceptsSpecialist
+from serve_app.specialists.debug import DebugSpecialist
+from serve_app.specialists.exercise import ExerciseSpecialist
+from serve_app.store.database import Database
+from tests.support.databases import create_database, drop_database, server_url
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    with server_url() as url:
+        yield url
+
+
+@pytest.fixture
+async def database_url(pg_server: str) -> AsyncIterator[str]:
+    url = await create_database(pg_server)
+    yield url
+    await drop_database(pg_server, url)
+
+
+@pytest.fixture
+async def db(database_url: str, tmp_path: Path) -> AsyncIterator[Database]:
+    async with Database(database_url, data_dir=tmp_path) as database:
+        yield database
+
+
+@pytest.fixture(scope="session")
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Sandbox:
+    return Sandbox(SandboxLimits(cpu_seconds=3, wall_seconds=5))
+
+
+@pytest.fixture
+async def tutor(db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox) -> Tutor:
+    exercise = ExerciseSpecialist(sandbox)
+    built = build_tutor(
+        db=db,
+        pseudonymize=Pseudonymizer(b"test-key"),
+        classifier=RuleClassifier(),
+        concepts=ConceptsSpecialist(knowledge_base),
+        debug=DebugSpecialist(sandbox),
+        exercise=exercise,
+    )
+    await built.practice.seed_bank(exercise.bank)
+    return built
