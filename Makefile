@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down lock clean contract
 
 $(STAMP): pyproject.toml requirements.lock
+	@bash infra/system-deps.sh --if-root || echo "note: system packages not installed; continuing"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the strongest sandbox mode use: PostgreSQL (a real server for
 # the integration tests) and bubblewrap (network/mount isolation for student code).
-# Needs root (or sudo). Without them the tutor still runs: embedded PostgreSQL from PyPI,
+# Needs root (or sudo); `--if-root` installs only when already root and otherwise just says
+# what is missing (what `make run` and `make test` use). Without them the tutor still runs: embedded PostgreSQL from PyPI,
 # and the sandbox falls back to resource limits only.
 set -euo pipefail
 need=()
@@ -9,6 +10,10 @@ command -v bwrap >/dev/null || need+=(bubblewrap)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages present"
+  exit 0
+fi
+if [ "${1:-}" = "--if-root" ] && [ "$(id -u)" -ne 0 ]; then
+  echo "note: '${need[*]}' not installed; run 'make system-deps' for the bubblewrap sandbox" >&2
   exit 0
 fi
 SUDO=""

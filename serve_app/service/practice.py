@@ -89,7 +89,8 @@ class PracticeFlow:
                 student_id=student_id,
                 route="exercise",
                 confidence=1.0,
-                text=f"exercise request topic={topic} difficulty={difficulty}",
+                text=f"practice request (topic: {topic or 'any'}, "
+                f"difficulty: {difficulty or 'any'})",
                 code=None,
                 message=message,
                 payload=payload,

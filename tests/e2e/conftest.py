@@ -1,12 +1,12 @@
-"""Start the real graph with `serve run` (embedded mode) on a free port; stop it afterwards."""
+"""Start the real graph with `serve run` on a free port; stop it, and everything it started."""
 
-import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -31,16 +31,32 @@ def _config_on_port(tmp: Path, port: int) -> Path:
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)  # serve run shuts Serve and its Ray down on Ctrl-C
-        with contextlib.suppress(subprocess.TimeoutExpired):
+        with suppress(subprocess.TimeoutExpired):
             process.wait(timeout=45)
     # Ray's own processes live in the process group we created; end exactly those.
-    with contextlib.suppress(ProcessLookupError):
+    with suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
-@pytest.fixture(scope="session")
-def tutor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("serve")
+def _wait_ready(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"serve run exited early:\n{log_path.read_text()[-4000:]}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"tutor not ready:\n{log_path.read_text()[-4000:]}")
+        time.sleep(1)
+
+
+@contextmanager
+def serving_tutor(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`serve run serve_config.yaml` in embedded mode; yields the base URL."""
     port = free_port()
     config = _config_on_port(tmp, port)
     env = {key: value for key, value in os.environ.items() if not key.startswith("LEARNFLOW_")}
@@ -50,6 +66,7 @@ def tutor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "RAY_USAGE_STATS_ENABLED": "0",
         "RAY_ADDRESS": "local",
     }
+    env |= extra_env or {}
     log_path = tmp / "serve.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -62,18 +79,19 @@ def tutor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"serve run exited early:\n{log_path.read_text()[-4000:]}")
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"tutor not ready:\n{log_path.read_text()[-4000:]}")
-            time.sleep(1)
+        _wait_ready(url, process, log_path)
         yield url
     finally:
         _stop(process)
+    # The embedded PostgreSQL must not outlive the tutor that started it.
+    pid_file = tmp / "data" / "pgdata" / "postmaster.pid"
+    deadline = time.monotonic() + 30
+    while pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not pid_file.exists(), "embedded PostgreSQL still running after serve run stopped"
+
+
+@pytest.fixture(scope="module")
+def tutor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving_tutor(tmp_path_factory.mktemp("serve")) as url:
+        yield url
