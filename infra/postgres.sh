@@ -23,7 +23,7 @@ case "${1:-start}" in
     fi
     if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
       as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
-        -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+        -o "-p $PORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
     fi
     psql_() { as_pg "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qtAX "$@"; }
     psql_ -c "SELECT 1 FROM pg_roles WHERE rolname='learnflow'" | grep -q 1 ||

@@ -38,6 +38,12 @@ def _handler(status: int):  # type: ignore[no-untyped-def]
     return handle
 
 
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    # The traceback goes to the server log only; a response never carries one.
+    logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+    return JSONResponse({"detail": "internal error"}, status_code=500)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(NotFound, _handler(404))
@@ -45,3 +51,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(InvalidRequest, _handler(422))
     app.add_exception_handler(LadderExhausted, _handler(409))
     app.add_exception_handler(DependencyUnavailable, _handler(503))
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,14 +1,42 @@
-"""Adapters from Ray `DeploymentHandle`s to the ports the use cases expect."""
+"""Adapters from Ray `DeploymentHandle`s to the ports the use cases expect.
 
-from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+A specialist that is down or overloaded becomes `DependencyUnavailable` (HTTP 503 with
+Retry-After), so the HTTP layer never has to know about Ray's exception types.
+"""
+
+from collections.abc import AsyncIterator, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from ray.exceptions import ActorUnavailableError, RayActorError
+from ray.serve.exceptions import (
+    BackPressureError,
+    DeploymentUnavailableError,
+    ReplicaUnavailableError,
+)
 from ray.serve.handle import DeploymentHandle, DeploymentResponseGenerator
 
 from serve_app.domain.debug import DebugRequest, Diagnosis
 from serve_app.domain.exercises import ExerciseSpec
 from serve_app.domain.sandbox import GradeReport
+from serve_app.errors import DependencyUnavailable
 from serve_app.specialists.concepts import ConceptAnswer
+
+_UNAVAILABLE = (
+    RayActorError,
+    ActorUnavailableError,
+    BackPressureError,
+    DeploymentUnavailableError,
+    ReplicaUnavailableError,
+)
+
+
+@contextmanager
+def _specialist(name: str) -> Iterator[None]:
+    try:
+        yield
+    except _UNAVAILABLE as exc:
+        raise DependencyUnavailable(f"the {name} service is unavailable right now") from exc
 
 
 class ConceptsHandle:
@@ -17,15 +45,17 @@ class ConceptsHandle:
         self._streaming = handle.options(stream=True)
 
     async def explain(self, question: str, level: str) -> ConceptAnswer:
-        answer: ConceptAnswer = await self._handle.explain.remote(question, level)
+        with _specialist("concepts"):
+            answer: ConceptAnswer = await self._handle.explain.remote(question, level)
         return answer
 
     async def stream_explain(self, question: str, level: str) -> AsyncIterator[dict[str, Any]]:
         stream: DeploymentResponseGenerator[dict[str, Any]] = self._streaming.stream_explain.remote(
             question, level
         )  # type: ignore[assignment]
-        async for item in stream:
-            yield item
+        with _specialist("concepts"):
+            async for item in stream:
+                yield item
 
 
 class DebugHandle:
@@ -33,7 +63,8 @@ class DebugHandle:
         self._handle = handle
 
     async def diagnose(self, request: DebugRequest) -> Diagnosis:
-        diagnosis: Diagnosis = await self._handle.diagnose.remote(request)
+        with _specialist("debug"):
+            diagnosis: Diagnosis = await self._handle.diagnose.remote(request)
         return diagnosis
 
 
@@ -42,7 +73,8 @@ class ExerciseHandle:
         self._handle = handle
 
     async def catalogue(self) -> tuple[ExerciseSpec, ...]:
-        bank: tuple[ExerciseSpec, ...] = await self._handle.catalogue.remote()
+        with _specialist("exercise"):
+            bank: tuple[ExerciseSpec, ...] = await self._handle.catalogue.remote()
         return bank
 
     async def choose(
@@ -54,15 +86,17 @@ class ExerciseHandle:
         recently_seen: Collection[str],
         extra: Sequence[ExerciseSpec] = (),
     ) -> ExerciseSpec:
-        spec: ExerciseSpec = await self._handle.choose.remote(
-            topic=topic,
-            difficulty=difficulty,
-            mastery=dict(mastery),
-            recently_seen=list(recently_seen),
-            extra=list(extra),
-        )
+        with _specialist("exercise"):
+            spec: ExerciseSpec = await self._handle.choose.remote(
+                topic=topic,
+                difficulty=difficulty,
+                mastery=dict(mastery),
+                recently_seen=list(recently_seen),
+                extra=list(extra),
+            )
         return spec
 
     async def grade(self, code: str, spec: ExerciseSpec) -> tuple[GradeReport, str]:
-        result: tuple[GradeReport, str] = await self._handle.grade.remote(code, spec)
+        with _specialist("exercise"):
+            result: tuple[GradeReport, str] = await self._handle.grade.remote(code, spec)
         return result

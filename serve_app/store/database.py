@@ -16,6 +16,25 @@ from serve_app.store.migrate import upgrade_to_head
 
 logger = logging.getLogger(__name__)
 
+# Errors that mean "the database cannot be reached right now", not "this query is wrong".
+CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    asyncio.TimeoutError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.InterfaceError,
+)
+# Waiting longer than this for a pooled connection means the database is overwhelmed.
+ACQUIRE_TIMEOUT_SECONDS = 10.0
+
+
+@asynccontextmanager
+async def _unavailable_on_connection_loss() -> AsyncIterator[None]:
+    try:
+        yield
+    except CONNECTION_ERRORS as exc:
+        raise DependencyUnavailable(f"database unavailable: {type(exc).__name__}") from exc
+
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
     # JSON columns come back as Python objects, not strings.
@@ -58,15 +77,16 @@ class Database:
         url = self._url
         if url is None:
             url = await asyncio.to_thread(start_embedded, self._data_dir)
-        if self._migrate:
-            await upgrade_to_head(url)
-        self._pool = await asyncpg.create_pool(
-            url,
-            min_size=self._min_size,
-            max_size=self._max_size,
-            init=_init_connection,
-            command_timeout=30,
-        )
+        async with _unavailable_on_connection_loss():
+            if self._migrate:
+                await upgrade_to_head(url)
+            self._pool = await asyncpg.create_pool(
+                url,
+                min_size=self._min_size,
+                max_size=self._max_size,
+                init=_init_connection,
+                command_timeout=30,
+            )
         logger.info("database pool ready (embedded=%s)", self.embedded)
 
     async def stop(self) -> None:
@@ -86,20 +106,27 @@ class Database:
         try:
             async with self.pool.acquire(timeout=2) as conn:
                 await conn.fetchval("SELECT 1")
-        except (TimeoutError, OSError, asyncpg.PostgresError) as exc:
+        except (*CONNECTION_ERRORS, asyncpg.PostgresError) as exc:
             raise DependencyUnavailable(f"database unreachable: {type(exc).__name__}") from exc
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[asyncpg.Connection]:
-        async with self.pool.acquire() as conn, conn.transaction():
+        async with (
+            _unavailable_on_connection_loss(),
+            self.pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS) as conn,
+            conn.transaction(),
+        ):
             yield conn
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
-        async with self.pool.acquire() as conn:
+        async with (
+            _unavailable_on_connection_loss(),
+            self.pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS) as conn,
+        ):
             yield conn
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
-        async with self.pool.acquire() as conn:
+        async with self.connection() as conn:
             rows: list[asyncpg.Record] = await conn.fetch(query, *args)
             return rows

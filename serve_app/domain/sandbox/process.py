@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import marshal
 import math
 import os
 import secrets
 import shutil
 import signal
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from serve_app.domain.sandbox.cancellation import acquire, finish_despite_cancellation
 from serve_app.domain.sandbox.channel import KEY_BYTES, MAX_REPORT_BYTES, Report, parse_report
 from serve_app.domain.sandbox.child import CHILD_MODULES
+from serve_app.domain.sandbox.descriptors import OwnedFd, memfd_holding, open_pipe, read_to_eof
 from serve_app.domain.sandbox.isolation import IsolationPlan
 from serve_app.domain.sandbox.models import SandboxLimits, TestCase
 from serve_app.domain.sandbox.workdir import create_workdir, remove_workdir
@@ -58,8 +62,9 @@ _boot(int(sys.argv[1]), int(sys.argv[2]))
 # The harness ends the run itself at the wall-clock limit; the parent's kill is the backstop.
 KILL_GRACE_SECONDS = 0.75
 DRAIN_GRACE_SECONDS = 1.0
-READ_CHUNK = 64 * 1024
 OPEN_FILES = 128
+SWEEP_TIMEOUT_SECONDS = 5.0
+CONTROL_NAME = "learnflow-sandbox-control"
 
 
 @dataclass(frozen=True)
@@ -120,30 +125,6 @@ def _control(
     return marshal.dumps((HARNESS_MODULES, config))
 
 
-def _control_fd(data: bytes) -> int:
-    fd = os.memfd_create("learnflow-sandbox-control", os.MFD_CLOEXEC)
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-    os.lseek(fd, 0, os.SEEK_SET)
-    return fd
-
-
-async def _drain(reader: asyncio.StreamReader, cap: int) -> tuple[bytes, bool]:
-    """Read to EOF, keeping at most `cap` bytes; the rest is read and dropped."""
-    kept = bytearray()
-    overflow = False
-    while True:
-        chunk = await reader.read(READ_CHUNK)
-        if not chunk:
-            return bytes(kept), overflow
-        room = cap - len(kept)
-        if len(chunk) > room:
-            overflow = True
-            chunk = chunk[: max(room, 0)]
-        kept += chunk
-
-
 async def _feed(writer: asyncio.StreamWriter | None, data: bytes) -> None:
     if writer is None:
         return
@@ -155,15 +136,6 @@ async def _feed(writer: asyncio.StreamWriter | None, data: bytes) -> None:
         await writer.wait_closed()
 
 
-async def _pipe_reader(fd: int) -> tuple[asyncio.StreamReader, asyncio.BaseTransport]:
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=MAX_REPORT_BYTES)
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(fd, "rb", buffering=0)
-    )
-    return reader, transport
-
-
 def _kill_group(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
@@ -171,23 +143,28 @@ def _kill_group(pid: int) -> None:
 
 async def _kill_uid(uid: int) -> None:
     """Kill every process of a per-run uid, including any that left the process group."""
+    # In a worker thread through `subprocess`: uvloop's subprocess_exec has no `user=`.
+    await asyncio.to_thread(_sweep_uid, uid)
+
+
+def _sweep_uid(uid: int) -> None:
     kill = shutil.which("kill", path="/usr/bin:/bin")
     if kill is None:
         return
-    sweeper = await asyncio.create_subprocess_exec(
-        kill,
-        "-KILL",
-        "-1",
-        user=uid,
-        group=uid,
-        extra_groups=[],
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-        env={"PATH": "/usr/bin:/bin"},
-        cwd="/",
-    )
-    await sweeper.wait()
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(
+            [kill, "-KILL", "-1"],
+            user=uid,
+            group=uid,
+            extra_groups=[],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={"PATH": "/usr/bin:/bin"},
+            cwd="/",
+            timeout=SWEEP_TIMEOUT_SECONDS,
+            check=False,
+        )
 
 
 def _exit_status(plan: IsolationPlan, returncode: int) -> tuple[int | None, int | None]:
@@ -209,9 +186,9 @@ async def run_child(
     stdin: str,
 ) -> ChildRun:
     uid = plan.run_uid()
-    host_workdir = await asyncio.to_thread(create_workdir, source, uid)
-    key = secrets.token_bytes(KEY_BYTES)
+    host_workdir = await acquire(asyncio.to_thread(create_workdir, source, uid), _remove)
     try:
+        key = secrets.token_bytes(KEY_BYTES)
         control = _control(
             plan,
             mode=mode,
@@ -224,7 +201,11 @@ async def run_child(
         )
         return await _supervise(plan, control, key, limits, stdin, uid, host_workdir)
     finally:
-        await asyncio.to_thread(remove_workdir, host_workdir)
+        await finish_despite_cancellation(_remove(host_workdir))
+
+
+async def _remove(host_workdir: str) -> None:
+    await asyncio.to_thread(remove_workdir, host_workdir)
 
 
 async def _supervise(
@@ -236,51 +217,51 @@ async def _supervise(
     uid: int | None,
     host_workdir: str,
 ) -> ChildRun:
-    control_fd = await asyncio.to_thread(_control_fd, control)
-    result_read, result_write = os.pipe()
-    child = [plan.interpreter, "-I", "-S", "-c", BOOTSTRAP, str(control_fd), str(result_write)]
-    workdir_inside = plan.workdir_inside(host_workdir)
-    stdin_bytes = stdin.encode("utf-8", "surrogateescape")
-    started = time.monotonic()
-    try:
-        process = await asyncio.create_subprocess_exec(
-            *plan.command(host_workdir, child),
-            stdin=asyncio.subprocess.PIPE if stdin_bytes else asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            pass_fds=(control_fd, result_write),
-            env=_environment(plan, workdir_inside),
-            cwd=host_workdir if plan.mode == "rlimits" else "/",
-            start_new_session=True,
+    # Every descriptor below is closed exactly once, by this stack, whatever happens; the
+    # child's ends are closed early so that EOF on a pipe means the child is gone.
+    with contextlib.ExitStack() as descriptors:
+        control_fd = descriptors.enter_context(memfd_holding(CONTROL_NAME, control))
+        stdout_read, stdout_write = _pipe(descriptors)
+        stderr_read, stderr_write = _pipe(descriptors)
+        report_read, report_write = _pipe(descriptors)
+        child = [plan.interpreter, "-I", "-S", "-c", BOOTSTRAP]
+        child += [str(control_fd.fd), str(report_write.fd)]
+        workdir_inside = plan.workdir_inside(host_workdir)
+        stdin_bytes = stdin.encode("utf-8", "surrogateescape")
+        started = time.monotonic()
+        # Not interruptible half-way: a cancellation during the spawn would otherwise let
+        # asyncio kill only bwrap's own pid, orphaning a half-built sandbox that holds our
+        # pipe ends forever. Once spawned, the whole process group is killed instead.
+        process = await acquire(
+            asyncio.create_subprocess_exec(
+                *plan.command(host_workdir, child),
+                stdin=asyncio.subprocess.PIPE if stdin_bytes else asyncio.subprocess.DEVNULL,
+                stdout=stdout_write.fd,
+                stderr=stderr_write.fd,
+                pass_fds=(control_fd.fd, report_write.fd),
+                env=_environment(plan, workdir_inside),
+                cwd=host_workdir if plan.mode == "rlimits" else "/",
+                start_new_session=True,
+            ),
+            functools.partial(_stop, plan, uid),
         )
-    finally:
-        os.close(control_fd)
-        os.close(result_write)
-    reader, transport = await _pipe_reader(result_read)
-    assert process.stdout is not None
-    assert process.stderr is not None
-    stdout_task = asyncio.create_task(_drain(process.stdout, limits.output_bytes))
-    stderr_task = asyncio.create_task(_drain(process.stderr, limits.output_bytes))
-    report_task = asyncio.create_task(_drain(reader, MAX_REPORT_BYTES))
-    feed_task = asyncio.create_task(_feed(process.stdin, stdin_bytes))
-    tasks = [stdout_task, stderr_task, report_task, feed_task]
-    killed_for_time = False
-    try:
+        for child_end in (control_fd, stdout_write, stderr_write, report_write):
+            child_end.close()
+        stdout_task = asyncio.create_task(read_to_eof(stdout_read, limits.output_bytes))
+        stderr_task = asyncio.create_task(read_to_eof(stderr_read, limits.output_bytes))
+        report_task = asyncio.create_task(read_to_eof(report_read, MAX_REPORT_BYTES))
+        feed_task = asyncio.create_task(_feed(process.stdin, stdin_bytes))
+        tasks: list[asyncio.Task[Any]] = [stdout_task, stderr_task, report_task, feed_task]
+        killed_for_time = False
         try:
-            await asyncio.wait_for(process.wait(), limits.wall_seconds + KILL_GRACE_SECONDS)
-        except TimeoutError:
-            killed_for_time = True
-    finally:
-        _kill_group(process.pid)
-        if uid is not None and plan.mode == "rlimits":
-            await _kill_uid(uid)
-        returncode = await process.wait()
-        duration_ms = (time.monotonic() - started) * 1000
-        _, pending = await asyncio.wait(tasks, timeout=DRAIN_GRACE_SECONDS)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        transport.close()
+            try:
+                await asyncio.wait_for(process.wait(), limits.wall_seconds + KILL_GRACE_SECONDS)
+            except TimeoutError:
+                killed_for_time = True
+        finally:
+            returncode, duration_ms = await finish_despite_cancellation(
+                _wind_down(plan, uid, process, tasks, started)
+            )
     stdout, stdout_over = _result_of(stdout_task)
     stderr, stderr_over = _result_of(stderr_task)
     report_bytes, report_over = _result_of(report_task)
@@ -295,6 +276,45 @@ async def _supervise(
         killed_for_time=killed_for_time,
         duration_ms=duration_ms,
     )
+
+
+def _pipe(descriptors: contextlib.ExitStack) -> tuple[OwnedFd, OwnedFd]:
+    read_end, write_end = open_pipe()
+    descriptors.enter_context(read_end)
+    descriptors.enter_context(write_end)
+    return read_end, write_end
+
+
+async def _stop(plan: IsolationPlan, uid: int | None, process: asyncio.subprocess.Process) -> int:
+    """Kill everything the run started and reap the child; returns its exit status."""
+    _kill_group(process.pid)
+    if uid is not None and plan.mode == "rlimits":
+        await _kill_uid(uid)
+    # Python 3.11's asyncio only completes wait() once every pipe it manages is closed; a
+    # stdin nobody reads any more must not keep the run waiting.
+    if process.stdin is not None:
+        process.stdin.close()
+    return await process.wait()
+
+
+async def _wind_down(
+    plan: IsolationPlan,
+    uid: int | None,
+    process: asyncio.subprocess.Process,
+    tasks: list[asyncio.Task[Any]],
+    started: float,
+) -> tuple[int, float]:
+    """Stop the child, then give the readers a moment to reach EOF; none outlives this."""
+    try:
+        returncode = await _stop(plan, uid, process)
+        duration_ms = (time.monotonic() - started) * 1000
+        await asyncio.wait(tasks, timeout=DRAIN_GRACE_SECONDS)
+    finally:
+        # The readers must be off the event loop before their descriptors are closed.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return returncode, duration_ms
 
 
 def _result_of(task: asyncio.Task[tuple[bytes, bool]]) -> tuple[bytes, bool]:
