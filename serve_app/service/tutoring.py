@@ -4,6 +4,7 @@ import dataclasses
 from collections.abc import AsyncIterator
 from typing import Any
 
+from serve_app.domain.concepts import Explanation
 from serve_app.domain.triage import RuleClassifier, TriageDecision, off_topic_reply
 from serve_app.schemas.tutoring import AskPublic, ExplanationPublic, TriagePublic
 from serve_app.service.context import (
@@ -61,16 +62,21 @@ class TutoringFlow:
         )
         return ExplanationPublic(interaction_id=interaction_id, **payload)
 
+    async def _level_for(self, student_id: str, topic: str | None) -> str:
+        async with self._ctx.db.connection() as conn:
+            return level_from_mastery(await mastery_map(conn, student_id), topic)
+
     async def _explain_at_level(
         self, student_id: str, text: str, level: str | None, topic: str | None
     ) -> ConceptAnswer:
-        if level is None:
-            async with self._ctx.db.connection() as conn:
-                level = level_from_mastery(await mastery_map(conn, student_id), topic)
-        return await self._concepts.explain(text, level)
+        return await self._concepts.explain(text, level or await self._level_for(student_id, topic))
 
     async def ask(self, student_id: str, text: str, code: str | None) -> AskPublic:
-        decision = await self.decide(student_id, text, code)
+        return await self._answer(student_id, text, code, await self.decide(student_id, text, code))
+
+    async def _answer(
+        self, student_id: str, text: str, code: str | None, decision: TriageDecision
+    ) -> AskPublic:
         if decision.needs_clarification:
             question = decision.clarifying_question or "Could you tell me a bit more?"
             payload: dict[str, Any] = {"clarifying_question": question}
@@ -115,27 +121,28 @@ class TutoringFlow:
             "needs_clarification": decision.needs_clarification,
         }
         if decision.route != "concepts" or decision.needs_clarification:
-            answer = await self.ask(student_id, text, code)
-            yield "meta", meta | {"route": answer.route}
+            answer = await self._answer(student_id, text, code, decision)
+            yield "meta", meta
             yield "delta", {"text": answer.message}
             yield "done", answer.model_dump()
             return
-        async with self._ctx.db.connection() as conn:
-            level = level_from_mastery(await mastery_map(conn, student_id), decision.topic)
+        level = await self._level_for(student_id, decision.topic)
         yield "meta", meta
         pieces: list[str] = []
-        payload: dict[str, Any] = {}
+        card: Explanation | None = None
+        llm_used = False
         async for item in self._concepts.stream_explain(text, level):
             if item["type"] == "meta":
-                payload = {k: v for k, v in item["explanation"].items() if k != "score"}
+                card = item["explanation"]
             elif item["type"] == "delta":
                 pieces.append(item["text"])
                 yield "delta", {"text": item["text"]}
             elif item["type"] == "done":
-                payload["llm_used"] = bool(item["llm_used"])
-        payload["explanation"] = "".join(pieces)
-        payload["references"] = list(payload.get("references", ()))
-        payload["common_mistakes"] = list(payload.get("common_mistakes", ()))
+                llm_used = bool(item["llm_used"])
+        if card is None:
+            raise RuntimeError("the concepts stream ended without its card")
+        streamed = dataclasses.replace(card, explanation="".join(pieces))
+        payload = explanation_payload(ConceptAnswer(streamed, llm_used))
         message = concept_message(payload)
         interaction_id = await self._record(
             student_id, "concepts", decision.confidence, text, code, message, payload

@@ -77,9 +77,10 @@ class ConceptsSpecialist:
         return ConceptAnswer(dataclasses.replace(local, explanation=text), llm_used=True)
 
     async def stream_explain(self, question: str, level: str) -> AsyncIterator[dict[str, Any]]:
-        """Yield {"type": "meta"|"delta"|"done", ...}: the card first, then the text in pieces."""
+        """Yield {"type": "meta"|"delta"|"done", ...}: the retrieved card (an Explanation)
+        first, then the explanation text in pieces, then whether an LLM wrote it."""
         local = self._kb.explain(question, level)
-        yield {"type": "meta", "explanation": dataclasses.asdict(local)}
+        yield {"type": "meta", "explanation": local}
         llm_used = False
         if self._llm is not None and local.source == "card":
             sent = 0
