@@ -121,3 +121,59 @@ def test_shared_contract_check_passes(tutor_url: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_endpoint_answers_over_http(tutor_url: str) -> None:
+    with httpx.Client(base_url=tutor_url, timeout=30) as http:
+        assert http.get("/healthz").json() == {"status": "ok"}
+        triage = http.post("/v1/triage", json={"text": "what does enumerate do?"}).json()
+        assert {"route", "confidence", "needs_clarification"} <= triage.keys()
+        explain = http.post(
+            "/v1/concepts/explain",
+            json={"student_id": "e4", "text": "what is a dictionary", "level": "intermediate"},
+        ).json()
+        assert explain["level"] == "intermediate"
+        assert explain["references"][0].startswith("https://docs.python.org/3/")
+
+        authored = http.post(
+            "/v1/teacher/exercises",
+            json={
+                "title": "Shout",
+                "prompt": "Write `shout(s)` returning `s` upper-cased plus '!'.",
+                "topic": "strings",
+                "difficulty": "easy",
+                "starter_code": "def shout(s):\n    pass\n",
+                "tests": [
+                    {"name": "one letter", "code": "assert shout('a') == 'A!'"},
+                    {"name": "empty", "code": "assert shout('') == '!'"},
+                ],
+                "solution": "def shout(s):\n    return s.upper() + '!'\n",
+            },
+        )
+        assert authored.status_code == 201
+        exercise_id = authored.json()["exercise_id"]
+        refused = http.post(
+            "/v1/teacher/exercises",
+            json={
+                "title": "Broken",
+                "prompt": "p",
+                "topic": "strings",
+                "difficulty": "easy",
+                "tests": [{"name": "t", "code": "assert shout('a') == 'A!'"}],
+                "solution": "def shout(s):\n    return s\n",
+            },
+        )
+        assert refused.status_code == 422
+
+        graded = http.post(
+            f"/v1/exercises/{exercise_id}/submissions",
+            json={"student_id": "e4", "code": "def shout(s):\n    return s.upper() + '!'\n"},
+        ).json()
+        assert (graded["status"], graded["passed"], graded["total"]) == ("passed", 2, 2)
+
+        progress = http.get("/v1/students/e4/progress").json()
+        assert progress["topics"]["strings"]["attempts"] == 1
+        assert progress["streak_days"] == 1
+        history = http.get("/v1/students/e4/history").json()
+        assert history["submissions"][0]["exercise_id"] == exercise_id
+        assert "alerts" in http.get("/v1/teacher/alerts").json()

@@ -24,16 +24,22 @@ def _row_values(spec: ExerciseSpec, source: str) -> tuple[Any, ...]:
     )
 
 
-_UPSERT = """
+_INSERT = """
     INSERT INTO exercises (exercise_id, source, title, prompt, topic, difficulty, starter_code,
                            examples, tests, solution)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+"""
+# Re-seeding the bank on start refreshes bank rows and never touches teacher-authored ones.
+_UPSERT = (
+    _INSERT
+    + """
     ON CONFLICT (exercise_id) DO UPDATE SET
         title = EXCLUDED.title, prompt = EXCLUDED.prompt, topic = EXCLUDED.topic,
         difficulty = EXCLUDED.difficulty, starter_code = EXCLUDED.starter_code,
         examples = EXCLUDED.examples, tests = EXCLUDED.tests, solution = EXCLUDED.solution
     WHERE exercises.source = EXCLUDED.source
 """
+)
 
 
 async def upsert_exercises(
@@ -43,7 +49,7 @@ async def upsert_exercises(
 
 
 async def insert_exercise(conn: asyncpg.Connection, spec: ExerciseSpec, source: str) -> None:
-    await conn.execute(_UPSERT.split("ON CONFLICT")[0], *_row_values(spec, source))
+    await conn.execute(_INSERT, *_row_values(spec, source))
 
 
 def spec_from_row(row: asyncpg.Record) -> ExerciseSpec:
