@@ -2,7 +2,6 @@
 
 import builtins
 import inspect
-import time
 from pydoc_data.topics import topics
 
 import pytest
@@ -146,12 +145,6 @@ def test_nonsense_gets_a_helpful_none_answer(kb: KnowledgeBase, question: str) -
 def test_overview_names_one_card_per_topic(kb: KnowledgeBase) -> None:
     overview = kb.overview()
     assert len({card.topic for card in overview}) == len(overview) >= 10
-
-
-def test_loading_takes_well_under_a_second() -> None:
-    started = time.perf_counter()
-    KnowledgeBase.load()
-    assert time.perf_counter() - started < 1.0
 
 
 def test_a_card_that_mentions_a_word_only_in_passing_is_not_the_answer(
