@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down lock clean contract
+.PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down \
+	kafka-up kafka-down token bench bench-triage bench-concepts bench-debug bench-sandbox bench-relay \
+	lock clean contract
 
 $(STAMP): pyproject.toml requirements.lock
 	@bash infra/system-deps.sh --if-root || echo "note: system packages not installed; continuing"
@@ -56,6 +58,36 @@ postgres-up:
 
 postgres-down:
 	bash infra/postgres.sh stop
+
+## A single-node Apache Kafka (KRaft) on 127.0.0.1:9092 from Maven Central's jars.
+kafka-up:
+	bash infra/kafka/kafka.sh start
+
+kafka-down:
+	bash infra/kafka/kafka.sh stop
+
+## Mint a development JWT: make token SUB=alice ROLE=student
+token: $(STAMP)
+	@$(BIN)/python -m serve_app.security.mint_token --sub "$${SUB:-student-1}" --role "$${ROLE:-student}"
+
+## Benchmarks print figures; none of them is a test.
+bench: $(STAMP)
+	$(BIN)/python infra/bench/load/run.py
+
+bench-triage: $(STAMP)
+	$(BIN)/python infra/bench/triage.py
+
+bench-concepts: $(STAMP)
+	$(BIN)/python infra/bench/concepts.py
+
+bench-debug: $(STAMP)
+	$(BIN)/python infra/bench/debug.py
+
+bench-sandbox: $(STAMP)
+	$(BIN)/python infra/bench/sandbox.py
+
+bench-relay: $(STAMP)
+	$(BIN)/python infra/bench/relay.py
 
 ## Re-pin the whole dependency tree after changing pyproject.toml.
 lock: $(STAMP)

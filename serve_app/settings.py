@@ -48,6 +48,16 @@ class Settings(BaseSettings):
     sandbox_memory_mib: int = Field(default=256, ge=32)
     sandbox_max_concurrency: int = Field(default=4, ge=1)
 
+    # <triage settings: issue 3>
+
+    # <practice settings: issue 6>
+
+    # <events settings: issue 7>
+
+    # <security settings: issue 8>
+
+    # <privacy settings: issue 8>
+
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
