@@ -3,5 +3,6 @@
 from serve_app.domain.triage.classifier import RuleClassifier
 from serve_app.domain.triage.decision import TriageDecision
 from serve_app.domain.triage.replies import off_topic_reply
+from serve_app.domain.triage.triage_classifier import TriageClassifier
 
-__all__ = ["RuleClassifier", "TriageDecision", "off_topic_reply"]
+__all__ = ["RuleClassifier", "TriageClassifier", "TriageDecision", "off_topic_reply"]

@@ -22,6 +22,10 @@ _IRREGULAR: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"\bi'd\b"), "i would"),
     (re.compile(r"\b(what|that|where|how|who|there)'?s\b"), r"\1 is"),
     (re.compile(r"\bit's\b"), "it is"),
+    # Texting shorthand for the words follow-ups are made of.
+    (re.compile(r"\bnxt\b"), "next"),
+    (re.compile(r"\b(?:nother|anotha|anothr|anuther)\b"), "another"),
+    (re.compile(r"\b(?:agn|agian|agen)\b"), "again"),
     (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
 )
 

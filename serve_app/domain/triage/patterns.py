@@ -91,6 +91,7 @@ UNEXPECTED_RESULT: Final = re.compile(
 CONCEPT_STRONG: Final = re.compile(
     r"\bexplain\b|\bexplanation\b"
     r"|\bhow (?:does|do|did|can|will) (?:an? |the )?[^.?!]{1,40}? work\b"
+    r"|\bdiff?erences? (?:of|in) \w+ (?:and|or|vs\.?|versus) \w+"
     r"|\bdifferences? between\b|\bdifferent from\b|\b(?:vs\.?|versus)\b|\bcompared? (?:to|with)\b"
     r"|\bwhen (?:should|would|do|can|to) (?:i |you |we |one )?(?:use|choose|pick|prefer)\b"
     r"|\bwhy (?:do|would|should|did|does) (?:we|you|i|people|programmers|one) "
@@ -120,6 +121,10 @@ CONCEPT_WEAK: Final = re.compile(
     r"|\bis it (?:better|possible|okay|ok|bad|good|true|necessary) to\b|\bshould i (?:use|learn)\b"
     r"|\bbest (?:practices?|way to)\b|\b(?:good|bad) practice\b|\bwhich (?:is|one|should)\b"
     r"|\bcan (?:i|you|we) (?:use|put|store|nest|pass|call|return)\b|\bwhat (?:happens|if)\b"
+    # "why does range(5) stop at 4": a question about how a thing behaves, not about a
+    # program of the student's that misbehaves (WHY_DEBUG takes "why does my/this/it").
+    r"|^why (?:does|do|is|are|can|does not|do not|is not|are not|can not) "
+    r"(?!(?:this|that|it|my|our|the (?:code|program|output|result|script|loop)|i|we)\b)\w"
     # Yes/no questions about a thing, not about the student's own code ("is a tuple mutable").
     r"|^(?:is|are|can|could|does|do|should|would) "
     r"(?!(?:it|this|that|my|you|u|not)\b|i (?:have|get|try|do|see|ask)\b)\w"
@@ -144,10 +149,23 @@ HELP_SEEKING: Final = re.compile(
     r"\b(?:help|stuck|question|problem|confused|understand|learn|tutor|lost)\b"
 )
 
+CURIOSITY: Final = re.compile(
+    r"\b(?:just|only|i am|purely) (?:curious|wondering)\b|\bout of curiosity\b"
+    r"|\bcurious (?:why|how|about|what)\b|\bnothing is (?:broken|wrong)\b"
+    r"|\bnot (?:asking|trying to get) (?:you |anyone )?(?:to )?(?:fix|debug)\b"
+    r"|\b(?:it|the code|this) works(?: fine)?,? (?:but|i just|i only)\b|\bunder the hood\b"
+    r"|\bwhy (?:does|is|do|did) python\b|\b(?:behaves?|acts?) (?:like|differently|this way)\b"
+)
+NOTHING_TO_FIX: Final = re.compile(
+    r"\bnot (?:asking|trying to get) (?:you |anyone )?(?:to )?(?:fix|debug) \w+"
+    r"|\bnothing is (?:broken|wrong)\b"
+)
+
 # --- exercise ----------------------------------------------------------------------------
 
 _EXERCISE_NOUN: Final = (
-    r"(?:exercises?|quiz(?:zes)?|challenges?|katas?|drills?|worksheets?|puzzles?|"
+    r"(?:exercises?|quiz(?:zes)?|challenges?|katas?|drills?|worksheets?|puzzles?|riddles?|"
+    r"brain ?teasers?|"
     r"(?:practice|practise|coding|programming|python|homework|interview|leetcode|test)"
     r"[- ](?:problems?|questions?|tasks?|exercises?|challenges?)|"
     r"homework[- ]style(?: tasks?| problems?| exercises?| questions?)?|"
@@ -180,6 +198,15 @@ TEST_ME: Final = re.compile(
     r"\b(?:test|quiz|challenge|drill|examine) (?:me|my (?:skills?|knowledge))\b"
     r"|\b(?:something|anything|a thing) (?:for me )?to (?:solve|code|practi[cs]e|work on|try)\b"
     r"|\bcan i (?:try|attempt|solve) (?:one|something|a problem|a few)\b"
+    r"|\b(?:test|check|see) (?:if|whether|how well) i (?:really )?(?:understand|know|get|"
+    r"remember|can)\b|\bcheck my understanding\b|\bput me to the test\b"
+)
+# "quiz me on the periodic table": a practice request that names its own subject.
+NAMED_SUBJECT: Final = re.compile(
+    r"\b(?:on|about|for|in) (?:the |my |a |an |some |our )?(?!(?:me|it|this|that|these|"
+    r"python|today|tonight|now|beginners?|practice|coding|programming|code|fun|real|interviews?|"
+    r"a row|general|difficulty|level|each|every|one|two|three|five|ten|minutes?|hours?)\b)"
+    r"[a-z]{3,}"
 )
 DIFFICULTY_CHANGE: Final = re.compile(
     r"\b(?:harder|easier|simpler|tougher|trickier|more (?:difficult|challenging|advanced)|"

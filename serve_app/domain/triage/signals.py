@@ -15,6 +15,7 @@ from serve_app.domain.triage.vocabulary import GREETING_TRIGGERS, GREETING_WORDS
 STRONG: Final = 12.0
 MEDIUM: Final = 6.0
 TRACEBACK_DISCOUNT: Final = 0.25
+OFF_PYTHON_DISCOUNT: Final = 0.25
 _SAFETY_REASONS: Final = frozenset({"harmful_request", "distress"})
 
 
@@ -32,8 +33,29 @@ def _diminishing(count: int, first: float, extra: float, max_extra: int) -> floa
 
 
 def _prose_without_handling(message: Message) -> str:
-    # "how do I catch a ValueError" talks about an exception without having hit one.
-    return patterns.HANDLED_EXCEPTION.sub(" ", message.prose)
+    # "how do I catch a ValueError" talks about an exception without having hit one, and
+    # "I am not asking you to fix anything" reports no problem.
+    prose = patterns.HANDLED_EXCEPTION.sub(" ", message.prose)
+    return patterns.NOTHING_TO_FIX.sub(" ", prose)
+
+
+def off_python(message: Message, named_subject: bool = False) -> bool:
+    """About something other than Python: another language only, or another subject only.
+
+    With `named_subject`, any subject the message names counts ("quiz me on the periodic
+    table"), not only the listed ones: a practice request names what it is about.
+    """
+    if message.other_language_only:
+        return True
+    if _about_programming(message):
+        return False
+    return patterns.OFF_TOPIC_DOMAIN.search(message.prose) is not None or (
+        named_subject and patterns.NAMED_SUBJECT.search(message.prose) is not None
+    )
+
+
+def _scaled(found: list[Evidence], factor: float) -> list[Evidence]:
+    return [Evidence(item.route, item.weight * factor, item.reason) for item in found]
 
 
 def error_specific_evidence(message: Message) -> list[Evidence]:
@@ -75,12 +97,17 @@ def debug_evidence(message: Message, error_specific: bool) -> list[Evidence]:
         found.append(Evidence("debug", 4.0, "unexpected_result"))
     if patterns.OWN_CODE.search(prose):
         found.append(Evidence("debug", 2.0, "own_code"))
+    if off_python(message):
+        # "my car will not start", "my SQL join returns duplicates": broken, but not Python.
+        return _scaled(found, OFF_PYTHON_DISCOUNT)
     return found
 
 
 def _about_programming(message: Message) -> bool:
     # A topic word that is also everyday English ("my history class") does not make a
-    # question about another subject a Python question.
+    # question about another subject a Python question, and nor does another language.
+    if message.other_language_only:
+        return False
     other_subject = patterns.OFF_TOPIC_DOMAIN.search(message.prose) is not None
     return message.programming_context or (message.concept_context and not other_subject)
 
@@ -103,6 +130,9 @@ def concept_evidence(message: Message, error_specific: bool) -> list[Evidence]:
         found.append(Evidence("concepts", 8.0, "code_review"))
     if on_topic and patterns.BUILD_REQUEST.search(prose):
         found.append(Evidence("concepts", MEDIUM, "build_request"))
+    if on_topic and patterns.CURIOSITY.search(prose):
+        # "it works, I just want to know why": a behaviour puzzle, not a bug report.
+        found.append(Evidence("concepts", MEDIUM, "curiosity"))
     return found
 
 
@@ -130,6 +160,12 @@ def exercise_evidence(message: Message) -> list[Evidence]:
         found.append(Evidence("exercise", MEDIUM, "difficulty_change"))
     if patterns.WANTS_TO_TRY.search(prose):
         found.append(Evidence("exercise", 4.0, "wants_to_try"))
+    if found and off_python(message, named_subject=True):
+        # "practice problems for my algebra test": practice, but of another subject.
+        return [
+            *_scaled(found, OFF_PYTHON_DISCOUNT),
+            Evidence("off_topic", MEDIUM, "practice_other_subject"),
+        ]
     return found
 
 
@@ -152,6 +188,8 @@ def off_topic_evidence(message: Message) -> list[Evidence]:
             found.append(Evidence("off_topic", 2.0, "question_without_programming"))
         elif patterns.QUESTION_FORM.search(prose) and not patterns.HELP_SEEKING.search(prose):
             found.append(Evidence("off_topic", 1.0, "question_without_programming"))
+    if message.other_language_only:
+        found.append(Evidence("off_topic", 10.0, "other_language"))
     domains = len(patterns.OFF_TOPIC_DOMAIN.findall(prose))
     if domains:
         # Programming words around a foreign subject ("a program that fetches the weather")

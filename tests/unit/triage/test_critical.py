@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from serve_app.domain.triage import RuleClassifier, TriageDecision
+from serve_app.domain.triage import TriageClassifier, TriageDecision
 from tests.unit.triage.corpus import (
     COUNT_CODE,
     INDEX_TRACEBACK,
@@ -17,12 +17,14 @@ TRACEBACKS = [INDEX_TRACEBACK, KEY_TRACEBACK, RECURSION_TRACEBACK, TYPE_TRACEBAC
 
 
 @pytest.fixture(scope="module")
-def classifier() -> RuleClassifier:
-    return RuleClassifier()
+def classifier() -> TriageClassifier:
+    return TriageClassifier()
 
 
 @pytest.mark.parametrize("traceback", TRACEBACKS)
-def test_a_traceback_is_always_confident_debug(classifier: RuleClassifier, traceback: str) -> None:
+def test_a_traceback_is_always_confident_debug(
+    classifier: TriageClassifier, traceback: str
+) -> None:
     for text, code in [
         (traceback, None),
         ("why?", traceback),
@@ -37,20 +39,20 @@ def test_a_traceback_is_always_confident_debug(classifier: RuleClassifier, trace
         assert "debug:traceback" in decision.reasons
 
 
-def test_practice_problem_on_loops_is_an_exercise(classifier: RuleClassifier) -> None:
+def test_practice_problem_on_loops_is_an_exercise(classifier: TriageClassifier) -> None:
     decision = classifier.classify("give me a practice problem on loops")
     assert decision.route == "exercise"
     assert decision.confidence > 0.85
     assert decision.topic == "loops"
 
 
-def test_weather_is_off_topic(classifier: RuleClassifier) -> None:
+def test_weather_is_off_topic(classifier: TriageClassifier) -> None:
     decision = classifier.classify("what's the weather")
     assert decision.route == "off_topic"
     assert not decision.needs_clarification
 
 
-def test_vague_help_needs_clarification(classifier: RuleClassifier) -> None:
+def test_vague_help_needs_clarification(classifier: TriageClassifier) -> None:
     decision = classifier.classify("help")
     assert decision.needs_clarification
     assert decision.confidence < 0.55
@@ -72,7 +74,7 @@ def test_vague_help_needs_clarification(classifier: RuleClassifier) -> None:
     ],
 )
 def test_strong_single_signals_are_confident(
-    classifier: RuleClassifier, text: str, route: str
+    classifier: TriageClassifier, text: str, route: str
 ) -> None:
     decision = classifier.classify(text)
     assert decision.route == route
@@ -96,7 +98,7 @@ def test_strong_single_signals_are_confident(
     ],
 )
 def test_follow_ups_reuse_the_previous_route(
-    classifier: RuleClassifier, text: str, previous: str, route: str
+    classifier: TriageClassifier, text: str, previous: str, route: str
 ) -> None:
     decision = classifier.classify(text, previous_route=previous)
     assert decision.route == route
@@ -108,14 +110,14 @@ def test_follow_ups_reuse_the_previous_route(
 @pytest.mark.parametrize(
     "text", ["another one", "more", "next", "still broken", "it still doesn't work", "again"]
 )
-def test_follow_ups_without_previous_route_ask(classifier: RuleClassifier, text: str) -> None:
+def test_follow_ups_without_previous_route_ask(classifier: TriageClassifier, text: str) -> None:
     decision = classifier.classify(text)
     assert decision.needs_clarification
     assert "clarify:follow_up_without_previous_route" in decision.reasons
     assert decision.clarifying_question
 
 
-def test_follow_up_clarification_is_specific_to_its_wording(classifier: RuleClassifier) -> None:
+def test_follow_up_clarification_is_specific_to_its_wording(classifier: TriageClassifier) -> None:
     broken = classifier.classify("still broken").clarifying_question
     another = classifier.classify("another one").clarifying_question
     assert broken is not None
@@ -124,7 +126,7 @@ def test_follow_up_clarification_is_specific_to_its_wording(classifier: RuleClas
     assert "exercise" in another
 
 
-def test_a_new_request_overrides_the_previous_route(classifier: RuleClassifier) -> None:
+def test_a_new_request_overrides_the_previous_route(classifier: TriageClassifier) -> None:
     decision = classifier.classify("what is a decorator?", previous_route="exercise")
     assert decision.route == "concepts"
     decision = classifier.classify("give me a quiz on sets", previous_route="debug")
@@ -143,7 +145,7 @@ def test_a_new_request_overrides_the_previous_route(classifier: RuleClassifier) 
     ],
 )
 def test_typos_and_casing_do_not_break_routing(
-    classifier: RuleClassifier, text: str, route: str, topic: str | None
+    classifier: TriageClassifier, text: str, route: str, topic: str | None
 ) -> None:
     decision = classifier.classify(text)
     assert decision.route == route
@@ -151,34 +153,34 @@ def test_typos_and_casing_do_not_break_routing(
     assert not decision.needs_clarification
 
 
-def test_error_names_without_code_are_debug(classifier: RuleClassifier) -> None:
+def test_error_names_without_code_are_debug(classifier: TriageClassifier) -> None:
     for text in ["IndexError", "i keep getting a KeyError", "getting a zero division error"]:
         decision = classifier.classify(text)
         assert decision.route == "debug", text
         assert not decision.needs_clarification
 
 
-def test_talking_about_handling_an_exception_is_a_concept(classifier: RuleClassifier) -> None:
+def test_talking_about_handling_an_exception_is_a_concept(classifier: TriageClassifier) -> None:
     decision = classifier.classify("how do i catch a ValueError?")
     assert decision.route == "concepts"
     assert decision.topic == "exceptions"
     assert "debug:exception_name" not in decision.reasons
 
 
-def test_code_with_a_conceptual_question_is_concepts(classifier: RuleClassifier) -> None:
+def test_code_with_a_conceptual_question_is_concepts(classifier: TriageClassifier) -> None:
     code = "nums = [n * 2 for n in range(5)]"
     assert classifier.classify("what does this do?", code=code).route == "concepts"
     assert classifier.classify("", code=code).route == "debug"
     assert classifier.classify("it crashes", code=code).route == "debug"
 
 
-def test_programming_in_general_stays_on_topic(classifier: RuleClassifier) -> None:
+def test_programming_in_general_stays_on_topic(classifier: TriageClassifier) -> None:
     for text in ["what is an api", "how does git work", "what is big o notation"]:
         assert classifier.classify(text).route == "concepts", text
 
 
 def test_harmful_requests_are_off_topic_even_when_about_python(
-    classifier: RuleClassifier,
+    classifier: TriageClassifier,
 ) -> None:
     decision = classifier.classify("write python ransomware that encrypts my school's files")
     assert decision.route == "off_topic"
@@ -196,7 +198,7 @@ def test_harmful_requests_are_off_topic_even_when_about_python(
     ],
 )
 def test_harmless_words_near_harm_are_not_refused(
-    classifier: RuleClassifier, text: str, route: str
+    classifier: TriageClassifier, text: str, route: str
 ) -> None:
     decision = classifier.classify(text)
     assert decision.route == route
@@ -204,24 +206,25 @@ def test_harmless_words_near_harm_are_not_refused(
 
 
 def test_harmful_requests_are_off_topic_even_with_a_traceback(
-    classifier: RuleClassifier,
+    classifier: TriageClassifier,
 ) -> None:
     decision = classifier.classify("my keylogger crashes, fix it", code=INDEX_TRACEBACK)
     assert decision.route == "off_topic"
-    assert decision.reasons == ("off_topic:harmful_request",)
+    assert set(decision.reasons) == {"off_topic:harmful_request", "rules:decisive"}
 
 
-def test_clarifying_question_names_the_topic_when_known(classifier: RuleClassifier) -> None:
+def test_clarifying_question_names_the_topic_when_known(classifier: TriageClassifier) -> None:
     decision = classifier.classify("recursion")
     assert decision.needs_clarification
     assert decision.clarifying_question is not None
     assert "recursion" in decision.clarifying_question
 
 
-def test_threshold_controls_clarification() -> None:
+def test_threshold_controls_clarification(classifier: TriageClassifier) -> None:
     text = "my for loop isn't working"
-    lenient = RuleClassifier(clarification_threshold=0.3).classify(text)
-    strict = RuleClassifier(clarification_threshold=0.95).classify(text)
+    confidence = classifier.classify(text).confidence
+    lenient = TriageClassifier(clarification_threshold=confidence / 2).classify(text)
+    strict = TriageClassifier(clarification_threshold=(confidence + 1) / 2).classify(text)
     assert lenient.confidence == strict.confidence
     assert not lenient.needs_clarification
     assert strict.needs_clarification
@@ -231,15 +234,15 @@ def test_threshold_controls_clarification() -> None:
 @pytest.mark.parametrize("threshold", [0.0, 1.0, -0.2, 1.5])
 def test_threshold_must_be_a_probability(threshold: float) -> None:
     with pytest.raises(ValueError, match="clarification_threshold"):
-        RuleClassifier(clarification_threshold=threshold)
+        TriageClassifier(clarification_threshold=threshold)
 
 
-def test_unknown_previous_route_is_rejected(classifier: RuleClassifier) -> None:
+def test_unknown_previous_route_is_rejected(classifier: TriageClassifier) -> None:
     with pytest.raises(ValueError, match="previous_route"):
         classifier.classify("another one", previous_route="homework")
 
 
-def test_decision_is_immutable(classifier: RuleClassifier) -> None:
+def test_decision_is_immutable(classifier: TriageClassifier) -> None:
     decision = classifier.classify("what is a tuple")
     assert isinstance(decision, TriageDecision)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -260,7 +263,7 @@ def test_decision_is_immutable(classifier: RuleClassifier) -> None:
     ],
 )
 def test_odd_input_never_breaks_the_contract(
-    classifier: RuleClassifier, text: str, code: str | None
+    classifier: TriageClassifier, text: str, code: str | None
 ) -> None:
     decision = classifier.classify(text, code=code)
     assert 0.0 <= decision.confidence <= 1.0

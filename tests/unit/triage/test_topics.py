@@ -3,14 +3,14 @@
 import pytest
 
 from serve_app.domain.topics import TOPICS
-from serve_app.domain.triage import RuleClassifier
+from serve_app.domain.triage import TriageClassifier
 from serve_app.domain.triage.topic_detection import detect_topic, topic_hits
 from serve_app.domain.triage.vocabulary import TOPIC_PHRASES
 
 
 @pytest.fixture(scope="module")
-def classifier() -> RuleClassifier:
-    return RuleClassifier()
+def classifier() -> TriageClassifier:
+    return TriageClassifier()
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def classifier() -> RuleClassifier:
         ("how do i use .append()", "lists"),
     ],
 )
-def test_topic_is_detected(classifier: RuleClassifier, text: str, topic: str) -> None:
+def test_topic_is_detected(classifier: TriageClassifier, text: str, topic: str) -> None:
     assert classifier.classify(text).topic == topic
 
 
@@ -50,11 +50,11 @@ def test_every_topic_has_vocabulary() -> None:
 @pytest.mark.parametrize(
     "text", ["what's the weather", "hello", "help", "it still doesn't work", "bye"]
 )
-def test_no_topic_when_none_is_named(classifier: RuleClassifier, text: str) -> None:
+def test_no_topic_when_none_is_named(classifier: TriageClassifier, text: str) -> None:
     assert classifier.classify(text).topic is None
 
 
-def test_exception_in_a_traceback_suggests_a_topic(classifier: RuleClassifier) -> None:
+def test_exception_in_a_traceback_suggests_a_topic(classifier: TriageClassifier) -> None:
     traceback = 'Traceback (most recent call last):\n  File "a.py", line 2\nKeyError: 3'
     assert classifier.classify("why?", code=traceback).topic == "dicts"
 

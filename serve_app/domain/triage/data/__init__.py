@@ -1,1 +1,1 @@
-"""Word lists for the triage signals, kept as text so they are easy to review and extend."""
+"""Triage data: word lists for the signals, the labelled dataset and the trained model."""
