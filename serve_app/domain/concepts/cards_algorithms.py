@@ -26,6 +26,26 @@ CARDS: tuple[ConceptCard, ...] = (
             "binary search",
             "nested loops are slow",
         ),
+        student_phrases=(
+            "how fast is my code",
+            "why is my code slow",
+            "code slows down with more data",
+            "speed of an algorithm",
+            "efficiency",
+            "time complexity",
+            "nested loops slow",
+            "faster way to search",
+            "is a set faster than a list",
+            "how many steps",
+            "scale to big input",
+            "performance",
+            "binary search",
+            "worst case",
+            "slow with big input",
+            "algorithm speed",
+            "complexity",
+            "time grows with input",
+        ),
         explanations={
             "beginner": (
                 "Big-O describes how the amount of work a program does *grows* as its input gets bigger.\n\n"
@@ -92,6 +112,10 @@ print(bisect.bisect_left([10, 20, 30, 40], 30))
 """,
         check_question="A function compares every item of a list with every other item using two nested loops. What is its time complexity, and what happens to the running time when the list doubles in size?",
         check_answer="O(n²): doubling the input roughly quadruples the running time.",
+        check_accepts=(
+            r"\bn\s*(\^|\*\*)?\s*2\b|n²|n squared|quadratic|\bn\s*\*\s*n\b",
+            r"quadrupl|\b4\s*(x|times)\b|four\s*times|x\s*4\b|×\s*4|\b4x\b",
+        ),
         common_mistakes=(
             "Checking `x in some_list` inside a loop (O(n²) overall) when a set would make each check O(1).",
             "Using `list.pop(0)` or `insert(0, x)` for a queue; use `collections.deque`.",

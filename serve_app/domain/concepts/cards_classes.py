@@ -25,6 +25,25 @@ CARDS: tuple[ConceptCard, ...] = (
             "instance attribute",
             "blueprint",
         ),
+        student_phrases=(
+            "make my own type",
+            "blueprint for objects",
+            "create objects",
+            "object with data and actions",
+            "store data and functions together",
+            "constructor",
+            "attributes of an object",
+            "many objects from one class",
+            "object oriented",
+            "new instance",
+            "__init__",
+            "model a student with a class",
+            "class",
+            "object",
+            "instance",
+            "make objects",
+            "my own class",
+        ),
         explanations={
             "beginner": (
                 "A class is a blueprint for making objects. Each object made from it (an *instance*) has its own data, called *attributes*, and can do things, called *methods*.\n\n"
@@ -83,6 +102,14 @@ Dog True
 """,
         check_question="What is the difference between a class attribute and an instance attribute?",
         check_answer="A class attribute is defined in the class body and shared by all instances; an instance attribute is set on `self` (usually in `__init__`) and belongs to one object.",
+        check_accepts=(
+            r"shar|all (the )?(instances|objects)|every (instance|object)|whole class|common",
+            r"one (instance|object)|each (instance|object)|single (instance|object)|\bown\b|\bself\b|per[- ](instance|object)|specific|particular|individual",
+        ),
+        check_rejects=(
+            r"instance attributes?\s+(are|is)\s+shared",
+            r"class attributes?\s+(belongs?|are|is)\s+(to\s+)?(only\s+)?(one|each|a single)",
+        ),
         common_mistakes=(
             "Forgetting `self.` when setting attributes in `__init__`, so the value is a local variable that disappears.",
             "Using a mutable class attribute (a list or dict) that all instances unintentionally share.",
@@ -112,6 +139,26 @@ Dog True
             "staticmethod",
             "cls",
             "self.attribute",
+        ),
+        student_phrases=(
+            "what is self",
+            "self parameter",
+            "why does every method have self",
+            "method forgets the first argument",
+            "takes 1 positional argument but 2 were given",
+            "access attributes inside a method",
+            "self.name",
+            "method versus function",
+            "call a method on an object",
+            "classmethod",
+            "staticmethod",
+            "the object itself",
+            "cls",
+            "self.",
+            "methods in a class",
+            "first parameter of a method",
+            "instance method",
+            "refer to the object",
         ),
         explanations={
             "beginner": (
@@ -172,6 +219,7 @@ True True
 """,
         check_question="Given `class Cat:` with `def greet(self): ...` and `tom = Cat()`, what is `tom.greet()` equivalent to?",
         check_answer="`Cat.greet(tom)`: Python passes the instance as the first argument, which the method receives as `self`.",
+        check_accepts=(r"cat\s*\.\s*greet\s*\(\s*tom\s*\)",),
         common_mistakes=(
             "Leaving `self` out of a method's parameter list.",
             "Writing `name = name` instead of `self.name = name` in `__init__`.",
@@ -193,6 +241,7 @@ True True
             "inheritance",
             "inherit",
             "subclass",
+            "extends another class",
             "parent class",
             "child class",
             "base class",
@@ -206,6 +255,22 @@ True True
             "multiple inheritance",
             "abstract class",
             "abstract method",
+        ),
+        student_phrases=(
+            "child class",
+            "parent class",
+            "dog is an animal",
+            "extend a class",
+            "override a method",
+            "call the parent method",
+            "super",
+            "subclass",
+            "share code between classes",
+            "special version of a class",
+            "class based on another class",
+            "inherit",
+            "parent and child classes",
+            "base class",
         ),
         explanations={
             "beginner": (
@@ -280,6 +345,9 @@ Animal is abstract and cannot be instantiated
 """,
         check_question="A subclass defines its own `__init__` but does not call `super().__init__()`. What goes wrong?",
         check_answer="The parent's `__init__` never runs, so the attributes it sets up are missing and later access raises `AttributeError`.",
+        check_accepts=(
+            r"attributeerror|attribute\w*[^.;]{0,40}(missing|not (set|created|defined|exist)|never (set|created|defined)|undefined|don't exist|doesn't exist|aren't)|(parent|base|super)\w*[^.;]{0,60}(\bnever\b|\bnot\b|doesn't|isn't|won't|skipped)",
+        ),
         common_mistakes=(
             "Forgetting to call `super().__init__(...)` in a subclass's `__init__`.",
             "Using inheritance for a *has-a* relationship where composition fits better.",
@@ -314,6 +382,20 @@ Animal is abstract and cannot be instantiated
             "print an object nicely",
             "change what print shows for my object",
             "object at 0x",
+        ),
+        student_phrases=(
+            "make my object print nicely",
+            "compare my objects with ==",
+            "double underscore methods",
+            "special methods",
+            "make my object sortable",
+            "use square brackets on my object",
+            "__str__",
+            "__repr__",
+            "customise how my class behaves",
+            "operator overloading",
+            "__len__",
+            "__add__",
         ),
         explanations={
             "beginner": (
@@ -394,6 +476,7 @@ True
 """,
         check_question="Which special method should you define so that `len(playlist)` works on your `Playlist` class?",
         check_answer="`__len__(self)`, returning a non-negative int.",
+        check_accepts=(r"__len__|\blen\b\s*dunder|dunder\s*len\b",),
         common_mistakes=(
             "Defining only `__str__` and being surprised that lists of objects still print badly (lists use `__repr__`).",
             "Defining `__eq__` without `__hash__`, which makes instances unhashable.",
@@ -424,6 +507,23 @@ True
             "namedtuple vs dataclass",
             "__post_init__",
             "asdict",
+        ),
+        student_phrases=(
+            "class that just holds data",
+            "automatic init",
+            "@dataclass",
+            "record with fields",
+            "less boilerplate class",
+            "auto generated repr",
+            "frozen",
+            "default values in a class",
+            "struct like in c",
+            "simple data container",
+            "compare objects by their fields",
+            "dataclass",
+            "class for data",
+            "auto __init__",
+            "simple record class",
         ),
         explanations={
             "beginner": (
@@ -487,6 +587,7 @@ FrozenInstanceError
 """,
         check_question="Why does `@dataclass class Bag: items: list = []` fail, and what should you write instead?",
         check_answer="A mutable default would be shared by every instance, so dataclasses reject it with `ValueError`. Use `items: list = field(default_factory=list)`.",
+        check_accepts=(r"default_factory",),
         common_mistakes=(
             "Using a mutable default instead of `field(default_factory=...)`.",
             "Expecting type annotations on a dataclass to be enforced at run time.",

@@ -24,6 +24,22 @@ CARDS: tuple[ConceptCard, ...] = (
             "switch",
             "match case",
         ),
+        student_phrases=(
+            "make a decision",
+            "do something only when",
+            "otherwise do something else",
+            "several conditions",
+            "if the user types yes",
+            "choose between options",
+            "greater than or less than",
+            "grade from a score",
+            "else if",
+            "check a condition",
+            "compare two numbers",
+            "if else chain",
+            "check a range of values",
+            "when something is true",
+        ),
         explanations={
             "beginner": (
                 "An `if` statement lets your program make a decision: the indented code under it runs only when the condition is true.\n\n"
@@ -78,6 +94,11 @@ True
 """,
         check_question="In an `if`/`elif` chain where two conditions are both true, which branch runs?",
         check_answer="Only the first one whose condition is true; Python skips every later branch.",
+        check_accepts=(r"\b(first|1st|earliest|top|topmost)\b",),
+        check_rejects=(
+            r"\b(both|all)\b(\s+of\s+them)?\s+(branches\s+)?(run|execute)",
+            r"\b(last|second)\s+(one|branch)\b",
+        ),
         common_mistakes=(
             "Writing `=` instead of `==` in a condition.",
             "Writing `if x == 1 or 2:`, which is always true; use `if x in (1, 2):`.",
@@ -111,6 +132,27 @@ True
             "if not",
             "any",
             "all",
+        ),
+        student_phrases=(
+            "true or false",
+            "empty list counts as false",
+            "if 0",
+            "if my list",
+            "combine conditions",
+            "and versus or",
+            "both conditions must be true",
+            "either condition true",
+            "opposite of a condition",
+            "not operator",
+            "what counts as true",
+            "empty string is false",
+            "short circuit evaluation",
+            "check if a list is empty",
+            "any or all",
+            "empty means false",
+            "zero is false",
+            "and or not",
+            "truth test on a list",
         ),
         explanations={
             "beginner": (
@@ -160,6 +202,10 @@ True True
 """,
         check_question="What does `[] or 'empty'` evaluate to, and why?",
         check_answer="`'empty'`: an empty list is falsy, so `or` returns its right-hand operand.",
+        check_accepts=(
+            r"'empty'|^\W*empty\W*$|string\s+empty|(returns?|gives?|evaluates\s+to|result\s+is|it's|is)\s+(the\s+string\s+)?empty\b(?!\s+(list|\[))",
+        ),
+        check_rejects=(r"\b(evaluates\s+to|returns?|gives?)\s+(false|true|\[\])",),
         common_mistakes=(
             "Writing `if x == 'a' or 'b':` instead of `if x in ('a', 'b'):`.",
             "Writing `if len(items) > 0:` where `if items:` is the idiomatic test.",
@@ -191,6 +237,27 @@ True True
             "nested loops",
             "loop through a list",
             "stop a loop",
+        ),
+        student_phrases=(
+            "repeat something",
+            "do something many times",
+            "go through each item",
+            "stop early",
+            "skip one round",
+            "run forever",
+            "repeat until the user quits",
+            "loop that never ends",
+            "count to 10",
+            "nested loops",
+            "exit a loop",
+            "keep going while",
+            "print each item",
+            "repeat code",
+            "repeat while a condition is true",
+            "go through items one by one",
+            "loop until done",
+            "repeat forever until",
+            "looping",
         ),
         explanations={
             "beginner": (
@@ -255,6 +322,12 @@ no odd numbers
 """,
         check_question="When does the `else` block of a `for` loop run?",
         check_answer="When the loop ends normally, having gone through every item; it is skipped if the loop was left with `break`.",
+        check_accepts=(
+            r"\b(without|no|not|never|unless)\b[^.;]{0,40}\bbreak|n't\b[^.;]{0,40}\bbreak|\bbreak\b[^.;]{0,40}(\bnot\b|\bnever\b|n't\b|skip)|normal|finish|complet|exhaust|every item|all (the )?items|runs? out|(gone|goes|went|iterat\w*) through",
+        ),
+        check_rejects=(
+            r"^\W*(only\s+)?(when|if|after)\s+(the\s+loop\s+|it\s+)?(hits|reaches|encounters|executes|runs|uses|calls)?\s*(a\s+|the\s+)?break\b",
+        ),
         common_mistakes=(
             "Forgetting to update the variable in a `while` condition, causing an infinite loop.",
             "Changing a list while looping over it.",
@@ -284,6 +357,24 @@ no odd numbers
             "count down",
             "zip strict",
             "transpose",
+        ),
+        student_phrases=(
+            "numbers from 1 to 10",
+            "count backwards",
+            "get the index and the item",
+            "position while looping",
+            "two lists at the same time",
+            "pair up items from two lists",
+            "loop a number of times",
+            "count by twos",
+            "range with step",
+            "numbering from 1",
+            "combine two lists into pairs",
+            "index of each item",
+            "range does not include the end",
+            "counter in a loop",
+            "index and value",
+            "loop through two lists",
         ),
         explanations={
             "beginner": (
@@ -334,6 +425,7 @@ cy: 85
 """,
         check_question="What numbers does `range(2, 10, 3)` produce?",
         check_answer="2, 5 and 8: it starts at 2, steps by 3 and stops before 10.",
+        check_accepts=(r"(?<![\w.])2(\W*\band\b)?\W+5(\W*\band\b)?\W+8(?![\w.])(?!\s*,\s*\d)",),
         common_mistakes=(
             "Expecting `range(1, 10)` to include 10.",
             "Looping twice over the same `zip` or `enumerate` object; the second loop sees nothing.",

@@ -25,6 +25,27 @@ CARDS: tuple[ConceptCard, ...] = (
             "EAFP",
             "bare except",
         ),
+        student_phrases=(
+            "stop the program from crashing",
+            "handle an error",
+            "catch a mistake",
+            "try and except",
+            "when the user types a letter instead of a number",
+            "ask again after bad input",
+            "the program crashed with an error",
+            "error message",
+            "ignore an error",
+            "finally block",
+            "divide by zero error",
+            "what to do when something goes wrong",
+            "recover from errors",
+            "valueerror invalid literal",
+            "red error text",
+            "crash",
+            "error handling",
+            "catch errors",
+            "try block",
+        ),
         explanations={
             "beginner": (
                 'When something goes wrong while a program runs (dividing by zero, turning `"abc"` into a number, opening a file that does not exist) Python *raises an exception*. '
@@ -82,6 +103,14 @@ ZeroDivisionError division by zero
 """,
         check_question="In a `try`/`except`/`else`/`finally` statement, which blocks run when the `try` block raises no exception?",
         check_answer="The `try` block, then `else`, then `finally`. The `except` handlers are skipped.",
+        check_accepts=(
+            r"\belse\b",
+            r"\bfinally\b",
+        ),
+        check_rejects=(
+            r"\bexcept\b\s*(block\s*|handlers?\s*|clauses?\s*)?(also\s+)?(runs|run|executes|too)\b",
+            r"\b(try|else|finally)\W+(and\W+)?except\b(?![^.;]{0,30}(skip|\bnot\b|n't\b|never))",
+        ),
         common_mistakes=(
             "Using a bare `except:` or `except Exception: pass`, which hides bugs.",
             "Wrapping a whole program in one `try` instead of just the line that can fail.",
@@ -111,6 +140,24 @@ ZeroDivisionError division by zero
             "exception chaining",
             "input validation",
             "raise ValueError",
+        ),
+        student_phrases=(
+            "throw my own error",
+            "make my own error type",
+            "stop the function with an error",
+            "reject bad input",
+            "raise",
+            "custom error message",
+            "complain when a value is negative",
+            "raise an error on purpose",
+            "error class",
+            "pass an error up",
+            "raise valueerror",
+            "raise an exception",
+            "my own exception class",
+            "throw",
+            "error on purpose",
+            "tell the caller it failed",
         ),
         explanations={
             "beginner": (
@@ -177,6 +224,10 @@ bad port setting 'eighty' | caused by ValueError
 """,
         check_question="How do you define your own exception type called `OutOfStockError`, and raise it with a message?",
         check_answer='`class OutOfStockError(Exception): pass`, then `raise OutOfStockError("no apples left")`.',
+        check_accepts=(
+            r"class\s+outofstockerror\s*\(\s*\w*(exception|error)\s*\)",
+            r"raise\s+outofstockerror\s*\(",
+        ),
         common_mistakes=(
             "Returning error codes or printing an error message instead of raising, so the caller carries on with bad data.",
             "Raising a plain `Exception(...)`, which forces callers to catch everything.",
@@ -213,6 +264,27 @@ bad port setting 'eighty' | caused by ValueError
             "__enter__",
             "__exit__",
         ),
+        student_phrases=(
+            "read a text file",
+            "save to a file",
+            "write lines to a file",
+            "add to the end of a file",
+            "open a file",
+            "file modes",
+            "close the file automatically",
+            "file not found",
+            "read a csv",
+            "load data from a file",
+            "line by line from a file",
+            "save results",
+            "with open as f",
+            "read whole file",
+            "write text file",
+            "open and read",
+            "append mode",
+            "file handle",
+            "text file",
+        ),
         explanations={
             "beginner": (
                 '`open()` connects your program to a file on disk. The *mode* says what you want to do: `"r"` read (the default), `"w"` write (this **erases** what was there), `"a"` append to the end.\n\n'
@@ -239,25 +311,23 @@ bad port setting 'eighty' | caused by ValueError
             ),
         },
         example_code="""\
-import tempfile
 from pathlib import Path
 
-with tempfile.TemporaryDirectory() as folder:
-    path = Path(folder) / "notes.txt"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("first line\\n")
-        f.write("second line\\n")
-    with open(path, "a", encoding="utf-8") as f:
-        f.write("appended\\n")
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            print(number, line.rstrip("\\n"))
-    print(f.closed)
-    print(path.read_text(encoding="utf-8").splitlines())
-    try:
-        open(Path(folder) / "missing.txt", encoding="utf-8")
-    except FileNotFoundError as error:
-        print("FileNotFoundError:", error.strerror)
+path = Path("notes.txt")  # in the current folder; "w" below starts it afresh each run
+with open(path, "w", encoding="utf-8") as f:
+    f.write("first line\\n")
+    f.write("second line\\n")
+with open(path, "a", encoding="utf-8") as f:
+    f.write("appended\\n")
+with open(path, encoding="utf-8") as f:
+    for number, line in enumerate(f, start=1):
+        print(number, line.rstrip("\\n"))
+print(f.closed)
+print(path.read_text(encoding="utf-8").splitlines())
+try:
+    open("missing.txt", encoding="utf-8")
+except FileNotFoundError as error:
+    print("FileNotFoundError:", error.strerror)
 """,
         example_output="""\
 1 first line
@@ -269,6 +339,10 @@ FileNotFoundError: No such file or directory
 """,
         check_question='What happens to the existing contents of a file when you open it with mode `"w"`?',
         check_answer='They are erased: `"w"` truncates the file to zero length first. Use `"a"` to add to the end instead.',
+        check_accepts=(
+            r"eras|delet|truncat|\bwip|overwrit|\blost\b|\bgone\b|clear|remov|replac|empt|destroy",
+        ),
+        check_rejects=(r"\b(kept|preserved|appended)\b",),
         common_mistakes=(
             'Opening with `"w"` when you meant `"a"`, wiping the file.',
             'Forgetting `encoding="utf-8"`, so non-ASCII text breaks on another machine.',
@@ -300,6 +374,26 @@ FileNotFoundError: No such file or directory
             "__init__.py",
             "circular import",
             "sys.path",
+        ),
+        student_phrases=(
+            "use code from another file",
+            "import my own file",
+            "use math functions",
+            "random numbers library",
+            "install a package",
+            "no module named",
+            "standard library",
+            "from math import sqrt",
+            "import as alias",
+            "organise code into folders",
+            "use someone else's code",
+            "libraries",
+            "import error",
+            "import",
+            "module",
+            "package",
+            "use another file",
+            "library",
         ),
         explanations={
             "beginner": (
@@ -349,6 +443,9 @@ True
 """,
         check_question="You saved your script as `random.py` and now `import random; random.randint(1, 6)` fails. Why?",
         check_answer="Your own `random.py` is found first on `sys.path` and shadows the standard library module, which has no `randint`. Rename your file (and delete any `__pycache__`).",
+        check_accepts=(
+            r"shadow|your (own )?(file|module|script)|same name|own random|named random|first on (the )?(sys\.)?path|instead of the (standard|real|built)|\bhides?\b|overrid|mask|conflict|rename",
+        ),
         common_mistakes=(
             "Naming your own file after a standard module (`random.py`, `math.py`, `json.py`).",
             "Installing a package with a `pip` that belongs to a different Python than the one running your code.",
@@ -377,6 +474,24 @@ True
             "code runs when imported",
             "python -m",
         ),
+        student_phrases=(
+            "if __name__ == '__main__'",
+            "code runs when i import the file",
+            "stop code running on import",
+            "script or module",
+            "run only when executed directly",
+            "main function",
+            "double underscore name main",
+            "entry point of a program",
+            "code at the bottom of a file",
+            "importing runs my whole script",
+            "what is __name__",
+            "__main__",
+            "name equals main",
+            "run as program",
+            "only when run directly",
+            "imported module runs code",
+        ),
         explanations={
             "beginner": (
                 "Every Python file can be used in two ways: *run directly* (`python game.py`) or *imported* by another file (`import game`). The line\n\n"
@@ -401,9 +516,9 @@ True
             ),
         },
         example_code="""\
+import importlib
 import runpy
 import sys
-import tempfile
 from pathlib import Path
 
 print("this file runs as", __name__)
@@ -416,13 +531,13 @@ print("module body runs, __name__ =", __name__)
 if __name__ == "__main__":
     print("main block runs")
 '''
-with tempfile.TemporaryDirectory() as folder:
-    Path(folder, "calc.py").write_text(source, encoding="utf-8")
-    sys.path.insert(0, folder)
-    import calc
+Path("calc.py").write_text(source, encoding="utf-8")  # in the current folder
+sys.path.insert(0, ".")  # let import look there too
+importlib.invalidate_caches()  # calc.py is newer than Python's cached folder listing
+import calc
 
-    print(calc.add(2, 3))
-    runpy.run_path(str(Path(folder, "calc.py")), run_name="__main__")
+print(calc.add(2, 3))
+runpy.run_path("calc.py", run_name="__main__")
 """,
         example_output="""\
 this file runs as __main__
@@ -433,6 +548,10 @@ main block runs
 """,
         check_question='File `tools.py` ends with `if __name__ == "__main__": print("hi")`. Does `import tools` print `hi`?',
         check_answer='No. When imported, `tools.__name__` is `"tools"`, so the guarded block is skipped; it runs only for `python tools.py`.',
+        check_accepts=(
+            r"^\W*no\b|does\s*n[o']t|won't|will not|not print|nothing|skipped|only (when|if) (it is |it's )?run",
+        ),
+        check_rejects=(r"^\W*yes\b",),
         common_mistakes=(
             'Misspelling it as `if __name__ == "main":` or `if name == "__main__":`.',
             "Leaving test calls and `input()` prompts at module level, so importing the file runs them.",

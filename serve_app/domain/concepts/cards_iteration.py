@@ -22,6 +22,25 @@ CARDS: tuple[ConceptCard, ...] = (
             "memoization",
             "divide and conquer",
         ),
+        student_phrases=(
+            "function calls itself",
+            "stop condition",
+            "factorial",
+            "fibonacci",
+            "maximum depth error",
+            "tree of folders",
+            "break a problem into smaller copies",
+            "base case missing",
+            "crashes after too many calls",
+            "walk through nested data",
+            "solve by calling the same function",
+            "towers of hanoi",
+            "calls itself again",
+            "recursive",
+            "smaller version of the same problem",
+            "sum nested lists",
+            "stack overflow",
+        ),
         explanations={
             "beginner": (
                 "A recursive function solves a problem by calling *itself* on a smaller version of the same problem. Every recursive function needs two parts:\n\n"
@@ -91,6 +110,11 @@ RecursionError: maximum recursion depth exceeded
 """,
         check_question="What are the base case and the recursive case of `factorial(n)`?",
         check_answer="Base case: `n <= 1` returns `1`. Recursive case: `n * factorial(n - 1)`, which moves towards the base case.",
+        check_accepts=(
+            r"\bn\s*(<=|==|<|=|is|equals)\s*[01]\b|\b(0|1|zero|one)\b[^.;]{0,20}(return|->)|base case[^.;]{0,40}\b(0|1|zero|one)\b",
+            r"\bn\s*\*\s*factorial\s*\(\s*n\s*-\s*1\s*\)|factorial\s*\(\s*n\s*-\s*1\s*\)\s*\*\s*n\b",
+        ),
+        check_rejects=(r"base case\W+(is\s+)?(returns?\s+)?n\s*\*",),
         common_mistakes=(
             "Forgetting the base case, or writing one that is never reached, which ends in `RecursionError`.",
             "Calling the function recursively but not returning its result (`factorial(n - 1)` instead of `return n * factorial(n - 1)`).",
@@ -118,6 +142,24 @@ RecursionError: maximum recursion depth exceeded
             "if else in a list comprehension",
             "build a new list",
             "flatten a list of lists",
+        ),
+        student_phrases=(
+            "make a list in one line",
+            "square brackets with for inside",
+            "build a list from another list",
+            "shorter way to write a loop that appends",
+            "filter a list in one line",
+            "transform every item into a new list",
+            "[x*2 for x in",
+            "loop inside brackets",
+            "flatten a list of lists",
+            "new list with an if",
+            "list of squares",
+            "list comprehension",
+            "one-line list",
+            "new list with only some items",
+            "for inside a list",
+            "quick way to make a list",
         ),
         explanations={
             "beginner": (
@@ -171,6 +213,9 @@ True
 """,
         check_question="Write a list comprehension that gives the lengths of the words in `words` that are longer than 3 letters.",
         check_answer="`[len(w) for w in words if len(w) > 3]`",
+        check_accepts=(
+            r"\[\s*len\(\s*(\w+)\s*\)\s+for\s+\1\s+in\s+words\s+if\s+len\(\s*\1\s*\)\s*(>\s*3|>=\s*4)\s*\]",
+        ),
         common_mistakes=(
             "Putting `if ... else` at the end (`[x for x in xs if x > 0 else 0]` is a `SyntaxError`); a conditional expression goes before `for`.",
             "Using a comprehension only for its side effects (`[print(x) for x in xs]`), which builds a useless list of `None`.",
@@ -198,6 +243,21 @@ True
             "filter a dictionary",
             "sum with a generator",
             "tuple comprehension",
+        ),
+        student_phrases=(
+            "make a dict in one line",
+            "swap keys and values",
+            "build a dictionary from a list",
+            "sum without making a list",
+            "comprehension without brackets in sum",
+            "filter a dictionary in one line",
+            "(x for x in",
+            "dictionary from two lists in one line",
+            "generator expression",
+            "dict comprehension",
+            "set comprehension",
+            "generator expression versus list comprehension",
+            "comprehension for a dictionary",
         ),
         explanations={
             "beginner": (
@@ -246,6 +306,9 @@ cake
 """,
         check_question="Given `scores = {'ana': 81, 'ben': 47}`, write a dict comprehension that keeps only the scores of 50 or more.",
         check_answer="`{name: s for name, s in scores.items() if s >= 50}`, which gives `{'ana': 81}`.",
+        check_accepts=(
+            r"\{\s*(\w+)\s*:\s*(\w+)\s+for\s+\1\s*,\s*\2\s+in\s+scores\.items\(\s*\)\s+if\s+\2\s*(>=\s*50|>\s*49)\s*\}|\{\s*(\w+)\s*:\s*scores\[\s*\4\s*\]\s+for\s+\4\s+in\s+scores(\.keys\(\s*\))?\s+if\s+scores\[\s*\4\s*\]\s*(>=\s*50|>\s*49)\s*\}",
+        ),
         common_mistakes=(
             "Expecting `(x for x in xs)` to be a tuple; it is a generator.",
             "Iterating over a generator expression twice; the second pass is empty.",
@@ -276,6 +339,24 @@ cake
             "itertools",
             "iterable vs iterator",
             "object is not iterable",
+        ),
+        student_phrases=(
+            "can only loop once",
+            "second loop gives nothing",
+            "next() function",
+            "what can be looped over",
+            "make my class loopable",
+            "for loop behind the scenes",
+            "not iterable error",
+            "used up",
+            "get the next item",
+            "stopiteration",
+            "iter function",
+            "lazy values",
+            "exhausted",
+            "iterable",
+            "iterator",
+            "next item",
         ),
         explanations={
             "beginner": (
@@ -339,6 +420,14 @@ done
 """,
         check_question="Is a list an iterator? What does `iter([1, 2])` give you?",
         check_answer="No: a list is an iterable. `iter([1, 2])` returns a new list iterator, which `next()` advances and which can be used only once.",
+        check_accepts=(
+            r"^\W*no\b|not an iterator|isn't an iterator|\biterable\b",
+            r"iterator",
+        ),
+        check_rejects=(
+            r"^\W*yes\b",
+            r"list\s+is\s+an\s+iterator",
+        ),
         common_mistakes=(
             "Looping twice over the same iterator (a `map`, `zip` or file object) and getting nothing the second time.",
             "Writing `for i in len(items):` (`TypeError: 'int' object is not iterable`).",
@@ -367,6 +456,23 @@ done
             "memory efficient",
             "send",
             "yield vs return",
+        ),
+        student_phrases=(
+            "yield",
+            "produce values lazily",
+            "infinite sequence of numbers",
+            "function that pauses",
+            "save memory with big data",
+            "return many values over time",
+            "values on demand",
+            "resume where it left off",
+            "stream of values",
+            "generator versus list",
+            "generate numbers forever",
+            "lazy",
+            "one value at a time",
+            "generator function",
+            "memory friendly",
         ),
         explanations={
             "beginner": (
@@ -431,6 +537,10 @@ starting
 """,
         check_question="When does the code inside a generator function start running?",
         check_answer="Not when you call the function; only when the first value is requested with `next()` or a loop. The call just creates the generator object.",
+        check_accepts=(r"next|first (value|item|iteration)|iterat|loop|request|asked|consum",),
+        check_rejects=(
+            r"^\W*(immediately|right away|as soon as|when (you )?call|when (it is|it's) called)",
+        ),
         common_mistakes=(
             "Expecting a generator function to run (and print) as soon as it is called.",
             "Iterating over the same generator twice and getting nothing the second time.",

@@ -21,3 +21,11 @@ class UnknownLevelError(ConceptsError, ValueError):
     def __init__(self, level: str, known: Sequence[str]) -> None:
         self.level = level
         super().__init__(f"unknown level {level!r}; expected one of {', '.join(known)}")
+
+
+class UnknownConcept(ConceptsError, LookupError):
+    """No card has the requested concept id."""
+
+    def __init__(self, concept_id: str) -> None:
+        self.concept_id = concept_id
+        super().__init__(f"unknown concept {concept_id!r}")

@@ -20,8 +20,16 @@ class ConceptCard:
     example_output: str  # the exact stdout of example_code
     check_question: str
     check_answer: str
+    # Regexes a correct free-text answer must all match (see answer_matching): how a short
+    # answer such as "float" is graded without an LLM.
+    check_accepts: tuple[str, ...]
     common_mistakes: tuple[str, ...]
     references: tuple[str, ...]  # docs.python.org URLs
+    # Regexes for known wrong answers that would otherwise match every accept ("int or float").
+    check_rejects: tuple[str, ...] = ()
+    # How students describe the concept without knowing its name ("phone book", "look up by
+    # name" for dicts): retrieval evidence only, never shown and never used to judge an answer.
+    student_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

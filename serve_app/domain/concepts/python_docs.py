@@ -153,10 +153,13 @@ def lookup(question: str) -> DocsEntry | None:
 
 def _is_marked_as_code(question: str, words: list[re.Match[str]], position: int) -> bool:
     match = words[position]
-    before = question[: match.start()].rstrip()
-    after = question[match.end() :].lstrip()
-    if before.endswith(("`", "'", '"')) and after.startswith(("`", "'", '"')):
+    # Quotes mark a name only when they enclose it alone ("the `in` operator"); a word between
+    # two quoted values ("'w' and 'a'") is not quoted itself.
+    quote_before = question[match.start() - 1 : match.start()] if match.start() else ""
+    quote_after = question[match.end() : match.end() + 1]
+    if quote_before in ("`", "'", '"') and quote_after == quote_before:
         return True
+    after = question[match.end() :].lstrip()
     if after.startswith("("):
         return True
     following = words[position + 1].group().lower() if position + 1 < len(words) else ""

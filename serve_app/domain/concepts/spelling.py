@@ -19,7 +19,9 @@ class SpellingCorrector:
         # `known`: every word that needs no correction (its stem counts too).
         # `targets`: the words worth correcting to (titles, keywords, synonyms, Python names).
         self._target_set = frozenset(targets)
-        self._targets = sorted(self._target_set)
+        self._by_length: dict[int, list[str]] = {}
+        for target in sorted(self._target_set):
+            self._by_length.setdefault(len(target), []).append(target)
         self._known = frozenset(known) | self._target_set
         # Bounded: questions are untrusted input and may carry endless distinct words.
         self._closest_cached = functools.lru_cache(maxsize=4096)(self._closest)
@@ -39,5 +41,12 @@ class SpellingCorrector:
             swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             if swapped in self._target_set:
                 return swapped
-        matches = difflib.get_close_matches(word, self._targets, n=1, cutoff=SIMILARITY_CUTOFF)
+        # Only lengths that can reach the cutoff: a ratio is at most 2 * shorter / (sum of both).
+        candidates = [
+            target
+            for length, targets in self._by_length.items()
+            if 2 * min(length, len(word)) / (length + len(word)) >= SIMILARITY_CUTOFF
+            for target in targets
+        ]
+        matches = difflib.get_close_matches(word, candidates, n=1, cutoff=SIMILARITY_CUTOFF)
         return matches[0] if matches else word

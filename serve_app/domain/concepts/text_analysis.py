@@ -6,6 +6,7 @@ written once to make both sides meet. Python words that are also plain English (
 or quotes, followed by "(" or by a word such as "statement", "keyword" or "loop".
 """
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Final
@@ -20,59 +21,132 @@ _PYTHON_WORDS = (
     "except|finally|import|global|nonlocal|class|def|del|lambda|yield|raise|assert|async|await"
 )
 
-# Ordered: each rule sees the output of the ones before it.
-_PHRASE_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"\bo\(\s*1\s*\)", " bigo constant "),
-        (r"\bo\(\s*log\s*n\s*\)", " bigo logarithmic "),
-        (r"\bo\(\s*n\s*log\s*n\s*\)", " bigo linearithmic "),
-        (r"\bo\(\s*n\s*(?:\^|\*\*)\s*2\s*\)|\bo\(\s*n[2²]\s*\)", " bigo quadratic "),
-        (r"\bo\(\s*n\s*\)", " bigo linear "),
-        (r"\bbig[\s-]*o\b", " bigo "),
-        (r"\b(?:time|space)\s+complexit(?:y|ies)\b", " bigo complexity "),
-        (r"\bf[\s-]?strings?\b", " fstring "),
-        (r"\[\s*::\s*-\s*1\s*\]", " reverse slice "),
-        (r"\[\s*[a-z0-9_+-]*\s*:\s*[a-z0-9_+-]*\s*(?::\s*[a-z0-9_+-]*\s*)?\]", " slice "),
-        (r"\bone[\s-]+lin(?:e|er)\b", " oneline "),
-        (r"\bdata[\s-]+class(?:es)?\b", " dataclass "),
-        (r"\bkey[\s-]+values?\b", " dict "),
-        (r"\bdouble[\s-]+equals?(?:\s+signs?)?\b", " == "),
-        (r"\bdouble[\s-]*(?:stars?|asterisks?)\b|\bstar[\s-]*star\b", " **kwargs "),
-        (r"\b(?:single[\s-]*star|star[\s-]*args?)\b", " *args "),
-        (r"==\s*(?:vs\.?|versus|and|or|,)\s*is\b", f" == {CODE_MARK}is "),
-        (r"\bis\s*(?:vs\.?|versus|and|or|,)\s*==", f" {CODE_MARK}is == "),
-        (r"\b(for|while)[\s-]+loops?\b", rf" {CODE_MARK}\1 loop "),
-        (
-            r"\b(?:loop|loops|looping|iterate|iterating|go|going)\s+(?:over|through)\b",
-            f" {CODE_MARK}for loop iterate ",
-        ),
-        (r"\bwith\s+open\b", f" {CODE_MARK}with open "),
-        (r"\bwhile\s+true\b", f" {CODE_MARK}while true "),
-        (r"\b(?:first|last)\s+(?:\d+|few|two|three|four|five|n)\b", " slice "),
-        (r"\bhow\s+(?:many\s+times|often)\b", " count occurrence "),
-        (r"\bmore\s+than\s+one\b", " multiple "),
-        (
-            r"\b(?:at\s+the\s+same\s+time|at\s+once|simultaneously|in\s+parallel|side\s+by\s+side)\b",
-            " parallel ",
-        ),
-        (r"\bevery\s+(?:other|second|third|nth|\d+(?:st|nd|rd|th))\b", " step slice "),
-        (r"\b\d+\.\d+\b", " float "),
-        (r"\bin\s+common\b|\bcommon\s+(?:to|between|in)\b", " intersection "),
-        (
-            r"\b(?:write|make|create|define)\s+(?:an?\s+|my\s+own\s+)?functions?\b",
-            " define function ",
-        ),
-        (
-            r"\b(?:from|in)\s+(?:another|a\s+different|other|separate)\s+"
-            r"(?:python\s+)?(?:files?|scripts?)\b",
-            " import module ",
-        ),
-        (r"\bif\s*(?:/|,|-|\s)\s*(elif|else)\b", rf" {CODE_MARK}if \1 "),
-        (rf"\b({_PYTHON_WORDS})[\s-]+({_CODE_WORDS})s?\b", rf" {CODE_MARK}\1 \2 "),
-        (rf"[`'\"]({_NAME})[`'\"]", rf" {CODE_MARK}\1 "),
-        (rf"\b({_NAME})\s*\(", rf" {CODE_MARK}\1 "),
-    )
+# Python words that are also English stop words: kept as code when nothing else is left.
+PYTHON_WORDS: Final = frozenset(_PYTHON_WORDS.split("|"))
+
+# Operands that make a Python word next to them code: "a is b", "x and y", "if 0", "not []".
+# Numbers are left out around and/or/is: "between 1 and 10" is English, not an expression.
+_VALUE = r"none|true|false|\[\s*\]|\{\s*\}|\(\s*\)|''|\"\""
+_OPERAND = rf"(?:[a-z]|{_VALUE})"
+# On the right, "a" and "i" are English more often than names ("is a list", "put 5 in a list").
+_RIGHT_OPERAND = rf"(?:[b-hj-z]|{_VALUE})"
+_CONDITION = rf"(?:[a-z]|\d+(?:\.\d+)?|{_VALUE})"
+_OPERATOR_WORDS = "is|and|or|in|is\\s+not|not\\s+in"
+
+# (pattern, replacement, triggers). Ordered: each rule sees the output of the ones before it.
+# A rule runs only when the text contains one of its trigger substrings (empty: always):
+# most rules are about a rare word or symbol, and skipping them keeps card analysis cheap.
+_RULE_SOURCES: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
+    (r"\bo\(\s*1\s*\)", " bigo constant ", ("o(",)),
+    (r"\bo\(\s*log\s*n\s*\)", " bigo logarithmic ", ("o(",)),
+    (r"\bo\(\s*n\s*log\s*n\s*\)", " bigo linearithmic ", ("o(",)),
+    (
+        r"\bo\(\s*n\s*(?:\^|\*\*)\s*2\s*\)|\bo\(\s*n[2²]\s*\)",
+        " bigo quadratic ",
+        ("o(",),
+    ),
+    (r"\bo\(\s*n\s*\)", " bigo linear ", ("o(",)),
+    (r"\bbig[\s-]*o\b", " bigo ", ("big",)),
+    (r"\b(?:time|space)\s+complexit(?:y|ies)\b", " bigo complexity ", ("complexit",)),
+    (r"\bf[\s-]?strings?\b", " fstring ", ("string",)),
+    (r"\[\s*::\s*-\s*1\s*\]", " reverse slice ", ("::",)),
+    (
+        r"\[\s*[a-z0-9_+-]*\s*:\s*[a-z0-9_+-]*\s*(?::\s*[a-z0-9_+-]*\s*)?\]",
+        " slice ",
+        (":",),
+    ),
+    (r"\bone[\s-]+lin(?:e|er)\b", " oneline ", ("one",)),
+    (r"\bdata[\s-]+class(?:es)?\b", " dataclass ", ("data",)),
+    (r"\bkey[\s-]+values?\b", " dict ", ("key",)),
+    (r"\bdouble[\s-]+equals?(?:\s+signs?)?\b", " == ", ("double",)),
+    (
+        r"\bdouble[\s-]*(?:stars?|asterisks?)\b|\bstar[\s-]*star\b",
+        " **kwargs ",
+        ("double", "star"),
+    ),
+    (r"\b(?:single[\s-]*star|star[\s-]*args?)\b", " *args ", ("star",)),
+    (r"==\s*(?:vs\.?|versus|and|or|,)\s*is\b", f" == {CODE_MARK}is ", ("==",)),
+    (r"\bis\s*(?:vs\.?|versus|and|or|,)\s*==", f" {CODE_MARK}is == ", ("==",)),
+    # A Python word used as a noun: "and vs or", "difference between is and in".
+    (
+        rf"\b({_PYTHON_WORDS})\s*(?:vs\.?|versus|and|or|,|/)\s*({_PYTHON_WORDS})\b",
+        rf" {CODE_MARK}\1 {CODE_MARK}\2 ",
+        ("",),
+    ),
+    # ... or as the subject of a question: "what does not do", "what is or for".
+    (
+        rf"\b(?:does|do|is)\s+({_PYTHON_WORDS})\s+(?:do|does|mean|means|work|works|for)\b",
+        rf" {CODE_MARK}\1 ",
+        ("do", "is"),
+    ),
+    # ... or applied to operands: "a is b", "x and y", "if 0", "while []".
+    (
+        rf"(?<![a-z0-9_])({_OPERAND})\s+({_OPERATOR_WORDS})\s+({_RIGHT_OPERAND})(?![a-z0-9_])",
+        rf" \1 {CODE_MARK}\2 \3 ",
+        ("",),
+    ),
+    (
+        rf"\b(if|elif|while|not)\s+({_CONDITION})(?=\s*(?:$|[:?.,!)]|\s(?:is|isn|does|doesn|do|"
+        r"not|never|run|runs|work|works|true|false|evaluate|evaluates|mean|means)\b))",
+        rf" {CODE_MARK}\1 \2 truthy ",
+        ("if", "while", "not"),
+    ),
+    # A condition that is a bare name is a truth test too: "if my_list:", "while not done:".
+    (
+        rf"\b(if|elif|while)\s+(?:not\s+)?({_NAME})\s*:",
+        rf" {CODE_MARK}\1 \2 truthy ",
+        (":",),
+    ),
+    (r"\b(for|while)[\s-]+loops?\b", rf" {CODE_MARK}\1 loop ", ("loop",)),
+    (
+        r"\b(?:loop|loops|looping|iterate|iterating|go|going)\s+(?:over|through)\b",
+        f" {CODE_MARK}for loop iterate ",
+        ("over", "through"),
+    ),
+    (r"\bfor\s+(?:each|every)\b", f" {CODE_MARK}for loop iterate ", ("for",)),
+    (r"\bwith\s+open\b", f" {CODE_MARK}with open ", ("with",)),
+    (r"\bwhile\s+true\b", f" {CODE_MARK}while true ", ("while",)),
+    (r"\b(?:first|last)\s+(?:\d+|few|two|three|four|five|n)\b", " slice ", ("first", "last")),
+    (r"\bhow\s+(?:many\s+times|often)\b", " count occurrence ", ("how",)),
+    (r"\bmore\s+than\s+one\b", " multiple ", ("more",)),
+    (
+        r"\b(?:at\s+the\s+same\s+time|at\s+once|simultaneously|in\s+parallel|side\s+by\s+side)\b",
+        " parallel ",
+        ("same", "once", "simultaneous", "parallel", "side"),
+    ),
+    (
+        r"\bevery\s+(?:other|second|third|nth|\d+(?:st|nd|rd|th))\b",
+        " step slice ",
+        ("every",),
+    ),
+    # A number in quotes is text that looks like a number: the str-versus-int question.
+    (r"([\"'])-?\d+(?:\.\d+)?\1", " string number ", ("'", '"')),
+    # "between 1 and 10" is a range check: comparisons, not arithmetic.
+    (
+        r"\bbetween\s+-?\d+(?:\.\d+)?\s+and\s+-?\d+(?:\.\d+)?",
+        " comparison ",
+        ("between",),
+    ),
+    (r"\b\d+\.\d+\b", " float ", (".",)),
+    (r"\bin\s+common\b|\bcommon\s+(?:to|between|in)\b", " intersection ", ("common",)),
+    (
+        r"\b(?:write|make|create|define)\s+(?:an?\s+|my\s+own\s+)?functions?\b",
+        " define function ",
+        ("function",),
+    ),
+    (
+        r"\b(?:from|in)\s+(?:another|a\s+different|other|separate)\s+"
+        r"(?:python\s+)?(?:files?|scripts?)\b",
+        " import module ",
+        ("file", "script"),
+    ),
+    (r"\bif\s*(?:/|,|-|\s)\s*(elif|else)\b", rf" {CODE_MARK}if \1 ", ("if",)),
+    (rf"\b({_PYTHON_WORDS})[\s-]+({_CODE_WORDS})s?\b", rf" {CODE_MARK}\1 \2 ", ("",)),
+    (rf"[`'\"]({_NAME})[`'\"]", rf" {CODE_MARK}\1 ", ("`", "'", '"')),
+    (rf"\b({_NAME})\s*\(", rf" {CODE_MARK}\1 ", ("(",)),
+)
+_PHRASE_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = tuple(
+    (re.compile(pattern), replacement, triggers) for pattern, replacement, triggers in _RULE_SOURCES
 )
 
 _TOKEN_RE: Final = re.compile(
@@ -87,7 +161,7 @@ def word_set(text: str) -> frozenset[str]:
 
 STOPWORDS: Final[frozenset[str]] = word_set(
     """
-    a an the i me my mine myself we our you your yours it its itself this that these those there
+    a an the i me my mine myself we our you your yours it its this that these those there
     here what whats which who whom whose when where why how do does did doing done don doesn didn
     is isn are aren was wasn were weren be been being am have has had having can cannot could
     couldn should shouldn would wouldn will won shall may might must of to in on at by for with
@@ -226,14 +300,22 @@ def stem(token: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Lower-cased tokens after the phrase rules, before stop words, stemming and synonyms."""
+    return list(_raw_tokens_cached(text))
+
+
+# Card texts are analysed by several indexes (BM25 fields, neighbours, the spelling vocabulary);
+# bounded, because questions are untrusted and endless.
+@functools.lru_cache(maxsize=8192)
+def _raw_tokens_cached(text: str) -> tuple[str, ...]:
     lowered = text.lower()
-    for pattern, replacement in _PHRASE_RULES:
-        lowered = pattern.sub(replacement, lowered)
-    return [
+    for pattern, replacement, triggers in _PHRASE_RULES:
+        if any(trigger in lowered for trigger in triggers):
+            lowered = pattern.sub(replacement, lowered)
+    return tuple(
         token
         for token in _TOKEN_RE.findall(lowered)
         if not token.isdigit()  # bare numbers ("0.1 + 0.2") carry no meaning for retrieval
-    ]
+    )
 
 
 def normalise(tokens: Iterable[str]) -> list[str]:
@@ -258,4 +340,9 @@ def normalise(tokens: Iterable[str]) -> list[str]:
 
 def analyse(text: str) -> list[str]:
     """The full pipeline used for card text (questions add spelling correction in between)."""
-    return normalise(raw_tokens(text))
+    return list(_analyse_cached(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse_cached(text: str) -> tuple[str, ...]:
+    return tuple(normalise(_raw_tokens_cached(text)))

@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
+from serve_app.domain.concepts.answer_matching import answer_matches, pattern_error
 from serve_app.domain.concepts.errors import CardValidationError
 from serve_app.domain.concepts.models import ConceptCard
 from serve_app.domain.topics import LEVELS, TOPICS
@@ -47,10 +48,27 @@ def card_problems(card: ConceptCard) -> list[str]:
     for reference in card.references:
         if not reference.startswith(DOCS_PREFIX) or any(c.isspace() for c in reference):
             problems.append(f"{where}: reference {reference!r} is not a docs.python.org/3 URL")
+    problems.extend(_check_pattern_problems(card, where))
     try:
         compile(card.example_code, f"<{where}>", "exec")
     except SyntaxError as error:
         problems.append(f"{where}: example_code does not compile: {error.msg}")
+    return problems
+
+
+def _check_pattern_problems(card: ConceptCard, where: str) -> list[str]:
+    if not card.check_accepts:
+        return [f"{where}: check_accepts needs at least one pattern"]
+    problems = [
+        f"{where}: check pattern {pattern!r} does not compile: {error}"
+        for pattern in (*card.check_accepts, *card.check_rejects)
+        if (error := pattern_error(pattern)) is not None
+    ]
+    # The card's own answer is the first correct answer it must accept.
+    if problems:
+        return problems
+    if not answer_matches(card.check_answer, card.check_accepts, card.check_rejects):
+        problems.append(f"{where}: check_answer is not accepted by check_accepts/check_rejects")
     return problems
 
 
