@@ -7,9 +7,10 @@ the sandbox. Static findings are computed whenever the code parses.
 
 from serve_app.domain.debug.explainers import Context, Explanation, explain, generic
 from serve_app.domain.debug.logic_slips import Finding, find_logic_slips
-from serve_app.domain.debug.loops import infinite_loops
+from serve_app.domain.debug.loops import infinite_loops, timeout_suspects
 from serve_app.domain.debug.models import CodeRunner, DebugRequest, Diagnosis, Problem
 from serve_app.domain.debug.output_diff import compare_output
+from serve_app.domain.debug.output_search import Repair, find_repair
 from serve_app.domain.debug.source import Source, parses
 from serve_app.domain.debug.syntax import as_problem, syntax_error
 from serve_app.domain.debug.traceback_text import parse_error_text
@@ -35,18 +36,22 @@ async def diagnose(request: DebugRequest, runner: CodeRunner) -> Diagnosis:
         # The pasted error has no location and this run did not reproduce it (other
         # input, perhaps): explain what the student saw, without a line.
         return _diagnosis(source, pasted, findings, request)
-    return _from_execution(source, execution, findings, request)
+    return await _from_execution(source, execution, findings, request, runner)
 
 
 def _reproduces(execution: Execution, pasted: Problem) -> bool:
     return execution.exception is not None and execution.exception.type == pasted.type
 
 
-def _from_execution(
-    source: Source, execution: Execution, findings: tuple[Finding, ...], request: DebugRequest
+async def _from_execution(
+    source: Source,
+    execution: Execution,
+    findings: tuple[Finding, ...],
+    request: DebugRequest,
+    runner: CodeRunner,
 ) -> Diagnosis:
     if execution.status == "timeout":
-        suspects = infinite_loops(source)
+        suspects = timeout_suspects(source)
         line = suspects[0].line if suspects else None
         problem = Problem(type="Timeout", message=TIMEOUT_MESSAGE, line=line)
         return _diagnosis(source, problem, findings, request, stdout=execution.stdout)
@@ -79,7 +84,8 @@ def _from_execution(
     if request.expected_output is not None:
         mismatch = compare_output(execution.stdout, request.expected_output)
         if mismatch is not None:
-            return _wrong_output(source, mismatch.description, mismatch.diff, findings)
+            repair = await _locate_wrong_output(source, findings, request, runner)
+            return _wrong_output(source, mismatch.description, mismatch.diff, findings, repair)
     if findings:
         return _logic_slip(source, findings)
     return _no_error(execution, findings)
@@ -154,10 +160,33 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+async def _locate_wrong_output(
+    source: Source, findings: tuple[Finding, ...], request: DebugRequest, runner: CodeRunner
+) -> Repair | Finding | None:
+    """The finding whose fix prints the expected output, else a verified small edit."""
+    assert request.expected_output is not None
+    for finding in findings:
+        if finding.solution is None:
+            continue
+        run = await runner.execute(finding.solution, stdin=request.stdin)
+        if run.status == "ok" and compare_output(run.stdout, request.expected_output) is None:
+            return finding
+    repair = await find_repair(
+        source, runner, stdin=request.stdin, expected=request.expected_output
+    )
+    return repair or (findings[0] if findings else None)
+
+
 def _wrong_output(
-    source: Source, description: str, diff: str, findings: tuple[Finding, ...]
+    source: Source,
+    description: str,
+    diff: str,
+    findings: tuple[Finding, ...],
+    cause: Repair | Finding | None,
 ) -> Diagnosis:
-    primary = findings[0] if findings else None
+    if isinstance(cause, Repair):
+        return _repaired_output(source, description, diff, findings, cause)
+    primary = cause
     summary = (
         "**Wrong output**: the program runs without errors, but its output is not what was "
         f"expected - {description}.\n\n```diff\n{diff}\n```"
@@ -233,5 +262,35 @@ def _rejected(execution: Execution, findings: tuple[Finding, ...]) -> Diagnosis:
         ),
         solution=None,
         topic="modules",
+        findings=tuple(f.message for f in findings),
+    )
+
+
+def _repaired_output(
+    source: Source, description: str, diff: str, findings: tuple[Finding, ...], repair: Repair
+) -> Diagnosis:
+    shown = source.line(repair.line).strip()
+    return Diagnosis(
+        error_type="WrongOutput",
+        line=repair.line,
+        column=None,
+        message=description,
+        summary=(
+            "**Wrong output**: the program runs without errors, but its output is not what was "
+            f"expected - {description}.\n\n```diff\n{diff}\n```\n\nThe cause is on line "
+            f"{repair.line} (`{shown}`): with a one-character change there, the program prints "
+            "exactly the expected output."
+        ),
+        hints=(
+            f"Compare the outputs: {description}. Look closely at line {repair.line}: `{shown}`.",
+            f"`{repair.before}` on line {repair.line} is off by a little: a boundary (a range "
+            "end, `<` versus `<=`) or a kind of division that is one step away from what the "
+            "task needs.",
+            "Check the boundaries by hand: which values should the first and the last pass "
+            "use, and should the limit itself be included? `range(a, b)` stops before `b`; `<` "
+            "excludes the limit and `<=` includes it; `//` drops the fraction and `/` keeps it.",
+        ),
+        solution=_verified(repair.solution, source),
+        topic=repair.topic,
         findings=tuple(f.message for f in findings),
     )

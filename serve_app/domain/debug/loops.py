@@ -43,6 +43,104 @@ def infinite_loops(source: Source) -> list[LoopSuspect]:
     return sorted(suspects, key=lambda s: s.line)
 
 
+def timeout_suspects(source: Source) -> list[LoopSuspect]:
+    """Loops to blame once a run has actually timed out: sure suspects, then likely ones.
+
+    The run proves that something never finished, so loops that merely *can* run forever
+    (a counter that can step over its target; the only `while` with no way out) qualify too.
+    """
+    sure = infinite_loops(source)
+    if sure:
+        return sure
+    loops = source.nodes(ast.While)
+    stepping = [s for loop in loops if (s := _steps_over_target(source, loop)) is not None]
+    if stepping:
+        return sorted(stepping, key=lambda s: s.line)
+    trapped = [loop for loop in loops if not _can_leave(loop)]
+    if len(trapped) != 1:
+        return []
+    loop = trapped[0]
+    header = _header(source, loop)
+    return [
+        LoopSuspect(
+            line=loop.lineno,
+            code=header,
+            reason=(
+                f"`{header}` is the only loop that can only stop through its condition, and "
+                "that condition never became false while the program ran."
+            ),
+            variable=None,
+            solution=None,
+        )
+    ]
+
+
+def _constant_step(node: ast.AST, variable: str) -> float | None:
+    """The signed step of `v += k`, `v -= k`, `v = v + k` or `v = v - k`; None otherwise."""
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+        if node.target.id != variable:
+            return None
+        op, amount = node.op, node.value
+    elif (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == variable
+        and isinstance(node.value, ast.BinOp)
+        and isinstance(node.value.left, ast.Name)
+        and node.value.left.id == variable
+    ):
+        op, amount = node.value.op, node.value.right
+    else:
+        return None
+    if not (isinstance(amount, ast.Constant) and isinstance(amount.value, int | float)):
+        return None
+    if isinstance(op, ast.Add):
+        return float(amount.value)
+    if isinstance(op, ast.Sub):
+        return -float(amount.value)
+    return None
+
+
+def _steps_over_target(source: Source, loop: ast.While) -> LoopSuspect | None:
+    """`while n != 0: n -= 2` stops only if the steps land exactly on the target."""
+    test = loop.test
+    if _can_leave(loop) or not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.NotEq)
+        and isinstance(test.left, ast.Name)
+        and isinstance(test.comparators[0], ast.Constant)
+    ):
+        return None
+    variable = test.left.id
+    assignments = [
+        node
+        for statement in loop.body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.AugAssign | ast.Assign) and _assigns(node, variable)
+    ]
+    steps = [_constant_step(node, variable) for node in assignments]
+    if not steps or any(step is None or abs(step) == 1 for step in steps):
+        return None
+    header = _header(source, loop)
+    target = ast.unparse(test.comparators[0])
+    return LoopSuspect(
+        line=loop.lineno,
+        code=header,
+        reason=(
+            f"`{header}` only stops when `{variable}` is exactly {target}, but `{variable}` "
+            "changes in bigger steps and can jump over that value, so the loop goes on forever."
+        ),
+        variable=variable,
+        solution=None,
+        how=(
+            "Compare with `>` or `<` rather than `!=` when a counter moves in steps, so the loop "
+            "stops even if it jumps past the limit."
+        ),
+    )
+
+
 def _header(source: Source, loop: ast.While | ast.For) -> str:
     return source.line(loop.lineno).strip()
 

@@ -21,6 +21,7 @@ _LONE_EQUALS = re.compile(r"(?<![=!<>:+\-*/%&|^@])=(?!=)")
 _LOOKALIKES = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
     "\u2013": "-", "\u2014": "-", "\u00d7": "*", "\u00f7": "/", "\u00a0": " ", "\u2212": "-",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
 }  # fmt: skip
 MAX_REPAIRS = 5
 
@@ -181,7 +182,13 @@ def _print_call(lines: list[str], error: SyntaxError, _: re.Match[str]) -> list[
 def _replace_lookalikes(
     lines: list[str], error: SyntaxError, match: re.Match[str]
 ) -> list[str] | None:
-    if match["char"] not in _LOOKALIKES:
+    # "invalid non-printable character" names no character; the line itself tells.
+    char = match.groupdict().get("char")
+    number = error.lineno or 0
+    offending = lines[number - 1] if 0 < number <= len(lines) else ""
+    if char is None and not any(c in _LOOKALIKES for c in offending):
+        return None
+    if char is not None and char not in _LOOKALIKES:
         return None
     table = str.maketrans(_LOOKALIKES)
     return [line.translate(table) for line in lines]

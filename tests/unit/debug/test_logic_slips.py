@@ -35,7 +35,7 @@ def only(code: str, kind: str) -> Finding:
         ),
         (
             "def double(n):\n    print(n * 2)\n\nx = double(4)\nprint(x)\n",
-            "prints_instead_of_returning", 1, "return n * 2", "8\n",
+            "prints_instead_of_returning", 2, "return n * 2", "8\n",
         ),
         (
             "def square(n):\n    n * n\n\nprint(square(3))\n",
@@ -83,6 +83,22 @@ def only(code: str, kind: str) -> Finding:
             "def hello():\n    print('hello')\n\nhello\n",
             "function_not_called", 4, "hello()", "hello\n",
         ),
+        (
+            "xs = [3, 1, 2]\nxs.sort\nprint(xs)\n",
+            "function_not_called", 2, "xs.sort()", "[1, 2, 3]\n",
+        ),
+        (
+            "xs = [4, 9, 2]\nt = 0\nfor i in range(len(xs) - 1):\n    t += xs[i]\nprint(t)\n",
+            "range_skips_last", 3, "range(len(xs))", "15\n",
+        ),
+        (
+            "marks = [2, 3]\nmean = sum(marks) // len(marks)\nprint(mean)\n",
+            "floor_division_average", 2, "sum(marks) / len(marks)", "2.5\n",
+        ),
+        (
+            "xs = [1, 2, 3]\nfor x in xs:\n    total = 0\n    total += x\nprint(total)\n",
+            "reset_inside_loop", 3, "total = 0\nfor x in xs:", "6\n",
+        ),
     ],
 )  # fmt: skip
 def test_slip_is_found_and_fixed(
@@ -129,6 +145,13 @@ def test_return_in_both_branches_is_found_without_a_fix() -> None:
         "i = 0\nwhile i < 3:\n    i += 1\n",
         "half = 7 / 2\nprint(half)\n",
         "def f():\n    pass\n\nf()\n",
+        # Neighbour pairs legitimately stop one before the end.
+        "xs = [1, 3]\nfor i in range(len(xs) - 1):\n    print(xs[i + 1] - xs[i])\n",
+        "xs = [1, 2, 3]\nmiddle = xs[len(xs) // 2]\nprint(middle)\n",
+        "minutes = 135\nhours = minutes // 60\nprint(hours)\n",
+        # A total reset per row, used inside the outer loop only.
+        "for row in [[1], [2]]:\n    t = 0\n    for x in row:\n        t += x\n    print(t)\n",
+        "xs = [1]\nxs.sort()\nprint(xs)\n",
     ],
 )
 def test_correct_code_has_no_findings(code: str) -> None:

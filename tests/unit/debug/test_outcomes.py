@@ -50,9 +50,32 @@ async def test_while_true_with_break_is_not_blamed() -> None:
 
     diagnosis = await diagnose(DebugRequest(code=code), FakeRunner(timed_out()))
 
+    # The loop that can only stop through its condition is blamed, never the one with `break`.
+    assert diagnosis.error_type == "Timeout"
+    assert diagnosis.line == 6
+    assert "condition never became false" in diagnosis.summary
+    assert_well_formed(diagnosis)
+
+
+async def test_timeout_with_several_possible_loops_names_no_line() -> None:
+    code = "i = 0\nwhile i < 10 ** 9:\n    i += 1\nj = 0\nwhile j < 10 ** 9:\n    j += 1\n"
+
+    diagnosis = await diagnose(DebugRequest(code=code), FakeRunner(timed_out()))
+
     assert diagnosis.error_type == "Timeout"
     assert diagnosis.line is None
     assert "did not finish in time" in diagnosis.summary
+    assert_well_formed(diagnosis)
+
+
+async def test_timeout_on_counter_stepping_over_its_target() -> None:
+    code = "n = 9\nwhile n != 0:\n    n = n - 2\nprint('done')\n"
+
+    diagnosis = await diagnose(DebugRequest(code=code), FakeRunner(timed_out()))
+
+    assert diagnosis.error_type == "Timeout"
+    assert diagnosis.line == 2
+    assert "jump over" in diagnosis.summary
     assert_well_formed(diagnosis)
 
 

@@ -150,3 +150,10 @@ async def test_null_bytes_are_reported_not_raised() -> None:
 
     assert diagnosis.error_type == "SyntaxError"
     assert diagnosis.solution is None
+
+
+@pytest.mark.parametrize("invisible", ["\u00a0", "\u200b", "\ufeff"])
+def test_invisible_characters_pasted_from_the_web_are_repaired(invisible: str) -> None:
+    fixed = repair(f"x = 1{invisible}+ 2\nprint(x)\n")
+    assert fixed is not None
+    compile(fixed, "main.py", "exec")

@@ -6,7 +6,7 @@ import re
 
 from serve_app.domain.debug.explainers.common import checked, code
 from serve_app.domain.debug.explainers.registry import Context, Explanation, explains, lineage
-from serve_app.domain.debug.loops import infinite_loops
+from serve_app.domain.debug.loops import infinite_loops, timeout_suspects
 
 
 @explains(first=True)
@@ -75,7 +75,7 @@ def failed_assertion(context: Context, match: re.Match[str]) -> Explanation | No
 
 @explains("Timeout")
 def timed_out(context: Context, match: re.Match[str]) -> Explanation | None:
-    suspects = infinite_loops(context.source)
+    suspects = timeout_suspects(context.source)
     suspect = next(
         (s for s in suspects if s.line == context.line), suspects[0] if suspects else None
     )

@@ -5,11 +5,13 @@ One module per family of checks; `CHECKS` fixes the order they run in.
 
 import logging
 
+from serve_app.domain.debug.logic_slips.accumulators import check_reset_inside_loop
 from serve_app.domain.debug.logic_slips.conditions import (
     check_always_true_or,
     check_is_with_literal,
 )
 from serve_app.domain.debug.logic_slips.defaults import check_mutable_defaults
+from serve_app.domain.debug.logic_slips.divisions import check_floor_division_average
 from serve_app.domain.debug.logic_slips.finding import Check, Finding
 from serve_app.domain.debug.logic_slips.indexes import (
     check_off_by_one_ranges,
@@ -48,6 +50,8 @@ CHECKS: tuple[Check, ...] = (
     check_return_in_first_iteration,
     check_infinite_loops,
     check_uncalled_functions,
+    check_reset_inside_loop,
+    check_floor_division_average,
 )
 
 
@@ -72,12 +76,14 @@ __all__ = [
     "check_always_true_or",
     "check_comparison_as_statement",
     "check_discarded_results",
+    "check_floor_division_average",
     "check_infinite_loops",
     "check_is_with_literal",
     "check_missing_returns",
     "check_mutable_defaults",
     "check_mutation_while_iterating",
     "check_off_by_one_ranges",
+    "check_reset_inside_loop",
     "check_return_in_first_iteration",
     "check_true_division_as_index",
     "check_uncalled_functions",

@@ -43,6 +43,59 @@ def _indexes(body: list[ast.stmt], container: str, index: str) -> list[ast.Subsc
     ]
 
 
+def _is_minus_one(node: ast.expr) -> ast.expr | None:
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Sub)
+        and isinstance(node.right, ast.Constant)
+        and node.right.value == 1
+    ):
+        return node.left
+    return None
+
+
+def _mentions_next(body: list[ast.stmt], index: str) -> bool:
+    """`i + 1` in the body: pairs of neighbours legitimately stop one before the end."""
+    return any(
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and isinstance(node.left, ast.Name)
+        and node.left.id == index
+        for statement in body
+        for node in ast.walk(statement)
+    )
+
+
+def _skips_last(source: Source, loop: ast.For, stop: ast.expr, index: str) -> Finding | None:
+    """`for i in range(len(xs) - 1): ... xs[i]` never visits the last item."""
+    length = _is_minus_one(stop)
+    container = _is_len_of(length) if length is not None else None
+    if (
+        length is None
+        or container is None
+        or not _indexes(loop.body, container, index)
+        or _mentions_next(loop.body, index)
+    ):
+        return None
+    header = source.segment(loop.iter)
+    return Finding(
+        kind="range_skips_last",
+        line=loop.lineno,
+        message=(
+            f"Line {loop.lineno}: `{header}` stops one item early: `range(n)` already "
+            f"excludes `n`, so with `- 1` the last item of `{container}` is never visited."
+        ),
+        why=(
+            f"`range(len({container}))` gives every index from 0 to `len({container}) - 1`; "
+            "subtracting 1 again drops the last one."
+        ),
+        how="Use `range(len(items))`, or loop over the items directly.",
+        topic="loops",
+        solution=proposed_fix(replace_node(source.code, stop, source.segment(length)), source.code),
+        subject=container,
+    )
+
+
 def _mentions_previous(body: list[ast.stmt], index: str) -> bool:
     return any(
         isinstance(node, ast.BinOp)
@@ -122,6 +175,10 @@ def check_off_by_one_ranges(source: Source) -> list[Finding]:
                     subject=container,
                 )
             )
+        if start is None or (isinstance(start, ast.Constant) and start.value == 0):
+            finding = _skips_last(source, loop, stop, index)
+            if finding is not None:
+                findings.append(finding)
     for while_loop in source.nodes(ast.While):
         test = while_loop.test
         if (
@@ -154,7 +211,7 @@ def check_off_by_one_ranges(source: Source) -> list[Finding]:
     return findings
 
 
-def _used_as_index(source: Source, node: ast.expr) -> bool:
+def used_as_index(source: Source, node: ast.expr) -> bool:
     current: ast.AST = node
     parent = source.parent(current)
     while parent is not None:
@@ -177,7 +234,7 @@ def _names_used_as_index(source: Source) -> set[str]:
     return {
         node.id
         for node in source.nodes(ast.Name)
-        if isinstance(node.ctx, ast.Load) and _used_as_index(source, node)
+        if isinstance(node.ctx, ast.Load) and used_as_index(source, node)
     }
 
 
@@ -195,7 +252,7 @@ def check_true_division_as_index(source: Source) -> list[Finding]:
             and isinstance(parent.targets[0], ast.Name)
             else None
         )
-        if not (_used_as_index(source, division) or assigned_to in index_names):
+        if not (used_as_index(source, division) or assigned_to in index_names):
             continue
         text = source.segment(division)
         floor = f"{source.segment(division.left)} // {source.segment(division.right)}"

@@ -16,6 +16,13 @@ STR_RESULT_METHODS = frozenset(
 )  # fmt: skip
 
 
+# Methods of lists, dicts and files that beginners name without calling.
+_IN_PLACE_METHODS = frozenset({"sort", "reverse", "clear"})
+_COLLECTION_METHODS = _IN_PLACE_METHODS | frozenset(
+    {"append", "pop", "copy", "keys", "values", "items", "popitem", "close", "readline", "read"}
+)
+
+
 def check_comparison_as_statement(source: Source) -> list[Finding]:
     findings: list[Finding] = []
     for statement in source.nodes(ast.Expr):
@@ -55,7 +62,9 @@ def check_uncalled_functions(source: Source) -> list[Finding]:
         value = statement.value
         if isinstance(value, ast.Name) and value.id in functions:
             name = value.id
-        elif isinstance(value, ast.Attribute) and value.attr in STR_RESULT_METHODS:
+        elif isinstance(value, ast.Attribute) and value.attr in (
+            STR_RESULT_METHODS | _COLLECTION_METHODS
+        ):
             name = source.segment(value)
         else:
             continue
@@ -71,7 +80,8 @@ def check_uncalled_functions(source: Source) -> list[Finding]:
                 how="Add `()` (with any arguments) to call a function.",
                 topic="functions",
                 solution=proposed_fix(replace_node(source.code, value, f"{name}()"), source.code)
-                if isinstance(value, ast.Name) and not _required_params(functions[name])
+                if (isinstance(value, ast.Name) and not _required_params(functions[name]))
+                or (isinstance(value, ast.Attribute) and value.attr in _IN_PLACE_METHODS)
                 else None,
                 subject=name,
             )

@@ -68,16 +68,19 @@ def check_missing_returns(source: Source) -> list[Finding]:
         if not uses:
             continue
         use = uses[0]
-        prints = any(_is_print(node) for node in _own_nodes(function))
+        prints = [node for node in _own_nodes(function) if _is_print(node)]
         use_text = source.line(use.lineno).strip()
         if prints:
+            # The line to change is the (last) print, not the `def`.
+            line = max(node.lineno for node in prints if isinstance(node, ast.Call))
             findings.append(
                 Finding(
                     kind="prints_instead_of_returning",
-                    line=function.lineno,
+                    line=line,
                     message=(
-                        f"Line {function.lineno}: `{function.name}()` prints its result but "
-                        f"never `return`s it, so line {use.lineno} (`{use_text}`) gets `None`."
+                        f"Line {line}: `{function.name}()` prints its result "
+                        f"(`{source.line(line).strip()}`) but never `return`s it, so line "
+                        f"{use.lineno} (`{use_text}`) gets `None`."
                     ),
                     why=(
                         "`print` only shows a value on the screen; the caller receives what "
