@@ -87,41 +87,89 @@ def memfd_holding(name: str, data: bytes) -> OwnedFd:
     return owned
 
 
+class PipeReader:
+    """Collects a non-blocking pipe, keeping at most `cap` bytes and never losing them.
+
+    `until_eof()` reads as the loop reports data; `finish()` then takes whatever is already
+    in the pipe without waiting. A starved event loop can make the caller stop waiting
+    before the loop got round to reading, but the bytes a dead child left in the pipe are
+    still collected by `finish()`: a late read is slow, never a lost result.
+    """
+
+    # Bounds finish(): a writer that is still alive cannot keep it reading forever.
+    FINISH_READS = 64
+
+    def __init__(self, source: OwnedFd, cap: int) -> None:
+        self._source = source
+        self._cap = cap
+        self._kept = bytearray()
+        self.overflow = False
+        self.eof = False
+        self.failed = False
+        self.spoke = asyncio.Event()  # set once anything (data or EOF) has arrived
+
+    def _read_once(self) -> bool:
+        """One read; False when nothing more can be read now."""
+        if self.eof or self.failed:
+            return False
+        try:
+            chunk = os.read(self._source.fd, READ_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return False
+        except OSError:
+            self.failed = True
+            return False
+        if not chunk:
+            self.eof = True
+            return False
+        room = self._cap - len(self._kept)
+        if len(chunk) > room:
+            self.overflow = True
+            chunk = chunk[: max(room, 0)]
+        self._kept.extend(chunk)
+        return True
+
+    async def until_eof(self) -> None:
+        """Read as data arrives until EOF. The descriptor is registered with the loop only
+        while this coroutine runs, also when it is cancelled; it is never closed here."""
+        loop = asyncio.get_running_loop()
+        finished: asyncio.Future[None] = loop.create_future()
+
+        def on_readable() -> None:
+            if finished.done():
+                return
+            self._read_once()
+            if self._kept or self.eof or self.failed:
+                self.spoke.set()
+            if self.failed:
+                finished.set_exception(OSError("reading the pipe failed"))
+            elif self.eof:
+                finished.set_result(None)
+
+        loop.add_reader(self._source.fd, on_readable)
+        try:
+            await finished
+        finally:
+            loop.remove_reader(self._source.fd)
+
+    def finish(self) -> tuple[bytes, bool]:
+        """(kept bytes, complete): reads what is already in the pipe, without waiting.
+
+        Complete means EOF was reached, nothing failed and nothing was cut off.
+        """
+        for _ in range(self.FINISH_READS):
+            if not self._read_once():
+                break
+        return bytes(self._kept), self.eof and not self.failed and not self.overflow
+
+
 async def read_to_eof(source: OwnedFd, cap: int) -> tuple[bytes, bool]:
     """Read a non-blocking descriptor to EOF, keeping at most `cap` bytes.
 
     Returns (kept bytes, whether more arrived than was kept). The descriptor stays open
     and registered with the loop only while this coroutine runs, also when it is cancelled.
     """
-    loop = asyncio.get_running_loop()
-    fd = source.fd
-    kept = bytearray()
-    overflow = False
-    finished: asyncio.Future[None] = loop.create_future()
-
-    def on_readable() -> None:
-        nonlocal overflow
-        if finished.done():
-            return
-        try:
-            chunk = os.read(fd, READ_CHUNK)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError as error:
-            finished.set_exception(error)
-            return
-        if not chunk:
-            finished.set_result(None)
-            return
-        room = cap - len(kept)
-        if len(chunk) > room:
-            overflow = True
-            chunk = chunk[: max(room, 0)]
-        kept.extend(chunk)
-
-    loop.add_reader(fd, on_readable)
-    try:
-        await finished
-    finally:
-        loop.remove_reader(fd)
-    return bytes(kept), overflow
+    reader = PipeReader(source, cap)
+    await reader.until_eof()
+    kept, _ = reader.finish()
+    return kept, reader.overflow

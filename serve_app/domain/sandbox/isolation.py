@@ -75,6 +75,7 @@ import subprocess
 import sys
 import sysconfig
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -144,6 +145,13 @@ class IsolationPlan:
         """The argv that starts `child` (an interpreter command line) under this plan."""
         if self.mode == "rlimits":
             return [*self.prefix, *child]
+        argv = [*self._bwrap_base]
+        argv += ["--bind", host_workdir, INSIDE_WORKDIR, "--chdir", INSIDE_WORKDIR]
+        return [*argv, "--", *child]
+
+    @cached_property
+    def _bwrap_base(self) -> tuple[str, ...]:
+        # Built once per plan: it reads the host's root links, which do not change.
         argv = [BWRAP, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
         argv += ["--unshare-cgroup-try", "--die-with-parent", "--new-session"]
         argv += ["--hostname", "sandbox"]
@@ -164,8 +172,7 @@ class IsolationPlan:
             argv += ["--tmpfs", path]
         argv += ["--dev", "/dev"]
         argv += ["--perms", "1777", "--size", str(TMPFS_BYTES), "--tmpfs", "/tmp"]  # noqa: S108
-        argv += ["--bind", host_workdir, INSIDE_WORKDIR, "--chdir", INSIDE_WORKDIR]
-        return [*argv, "--", *child]
+        return tuple(argv)
 
 
 def _python_dirs() -> list[str]:

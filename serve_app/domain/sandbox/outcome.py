@@ -24,6 +24,7 @@ NOT_RUN_AFTER_TIMEOUT = "not run: an earlier test used up the time limit"
 STOPPED = "the program stopped while this test was running"
 NOT_RUN_AFTER_STOP = "not run: the program stopped before reaching this test"
 UNVERIFIED = "not counted: the sandbox could not verify this run's report"
+REFUSED_SUFFIX = "is not allowed in the sandbox"  # the guard's wording, see child/guard.py
 _MEMORY_HINTS = (b"MemoryError", b"Cannot allocate memory", b"out of memory")
 
 
@@ -47,7 +48,19 @@ def exception_info(raw: Any) -> ExceptionInfo | None:
     )
 
 
+def never_started(run: ChildRun) -> bool:
+    """The harness said nothing at all: the run failed before the student's code existed.
+
+    The harness's first frame precedes the student's code, so student code cannot cause
+    this; it means the sandbox itself failed to start (e.g. no resources on a saturated
+    machine), which says nothing about the submission.
+    """
+    return not run.report.frames and not run.killed_for_time
+
+
 def _timed_out(run: ChildRun) -> bool:
+    if run.startup_timed_out:
+        return False  # our own kill of a start-up that hung; the student's code never ran
     # SIGKILL we did not send is the CPU limit's hard stop: memory runs out through
     # RLIMIT_AS (a MemoryError) long before the kernel's OOM killer would step in.
     if run.killed_for_time or run.signal in (signal.SIGXCPU, signal.SIGKILL):
@@ -92,6 +105,12 @@ def _load_failure(done: dict[str, Any]) -> ExceptionInfo | None:
     return None
 
 
+def _refused(error: ExceptionInfo) -> bool:
+    # The guard's refusal (guard._deny) stopped the code before any test: the submission uses
+    # something the sandbox does not allow. Code that raises this itself only rejects itself.
+    return error.type == "PermissionError" and error.message.endswith(REFUSED_SUFFIX)
+
+
 def to_grade_report(run: ChildRun, tests: Sequence[TestCase]) -> GradeReport:
     report = run.report
     done = report.last("done") if report.trusted else None
@@ -109,6 +128,8 @@ def to_grade_report(run: ChildRun, tests: Sequence[TestCase]) -> GradeReport:
         status = "timeout"
     elif _out_of_memory(run, done):
         status = "memory_limit"
+    elif error is not None and _refused(error):
+        status = "rejected"
     elif error is not None or done is None:
         status = "error"
     elif all(results.get(i, (False, ""))[0] for i in range(len(tests))):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
 import functools
@@ -15,22 +16,39 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from serve_app.domain.sandbox.cancellation import acquire, finish_despite_cancellation
 from serve_app.domain.sandbox.channel import KEY_BYTES, MAX_REPORT_BYTES, Report, parse_report
 from serve_app.domain.sandbox.child import CHILD_MODULES
-from serve_app.domain.sandbox.descriptors import OwnedFd, memfd_holding, open_pipe, read_to_eof
+from serve_app.domain.sandbox.child.checks import compile_tests
+from serve_app.domain.sandbox.descriptors import OwnedFd, PipeReader, memfd_holding, open_pipe
 from serve_app.domain.sandbox.isolation import IsolationPlan
 from serve_app.domain.sandbox.models import SandboxLimits, TestCase
 from serve_app.domain.sandbox.workdir import create_workdir, remove_workdir
 
+if TYPE_CHECKING:
+    from serve_app.domain.sandbox.child.checks import CompiledTest
+
 _CHILD_PACKAGE = "serve_app.domain.sandbox.child"
 _CHILD_DIR = Path(__file__).with_name("child")
+# Compiled once per service process, not once per run: compiling the harness's source cost
+# each child about 6 ms of CPU. The child is this same interpreter binary, so it can load
+# the marshalled code objects directly.
 HARNESS_MODULES = tuple(
-    (f"{_CHILD_PACKAGE}.{name}", (_CHILD_DIR / f"{name}.py").read_text(encoding="utf-8"))
+    (
+        f"{_CHILD_PACKAGE}.{name}",
+        compile(
+            (_CHILD_DIR / f"{name}.py").read_text(encoding="utf-8"),
+            "<sandbox>",
+            "exec",
+            dont_inherit=True,
+        ),
+    )
     for name in CHILD_MODULES
 )
+_HARNESS_BLOB = marshal.dumps(HARNESS_MODULES)
+_BLOB_LENGTH_BYTES = 8
 # Reads the control descriptor, then runs the harness modules with a private copy of the
 # builtins (so later monkeypatching of `builtins` by student code cannot reach them). They
 # sit in sys.modules only while they import one another: afterwards nothing the student's
@@ -45,14 +63,17 @@ def _boot(control, results):
             break
         chunks.append(chunk)
     os.close(control)
-    modules, config = marshal.loads(b"".join(chunks))
+    data = memoryview(b"".join(chunks))
     del chunks
+    split = 8 + int.from_bytes(data[:8], "big")
+    modules, config = marshal.loads(data[8:split]), marshal.loads(data[split:])
+    del data
     private_builtins = dict(vars(__builtins__))
-    for name, source in modules:
+    for name, code in modules:
         module = type(sys)(name)
         module.__dict__["__builtins__"] = private_builtins
         sys.modules[name] = module
-        exec(compile(source, "<sandbox>", "exec"), module.__dict__)
+        exec(code, module.__dict__)
     main = sys.modules[modules[-1][0]].main
     for name, _ in modules:
         del sys.modules[name]
@@ -62,6 +83,11 @@ _boot(int(sys.argv[1]), int(sys.argv[2]))
 # The harness ends the run itself at the wall-clock limit; the parent's kill is the backstop.
 KILL_GRACE_SECONDS = 0.75
 DRAIN_GRACE_SECONDS = 1.0
+# Start-up (interpreter, harness, limits) happens before the harness's first report frame
+# and is not charged to the student's wall-clock limit: on a CPU-starved machine it can take
+# seconds, and charging it turned correct answers into timeouts. This only bounds a start-up
+# that hangs; such a run never reached the student's code.
+STARTUP_TIMEOUT_SECONDS = 60.0
 OPEN_FILES = 128
 SWEEP_TIMEOUT_SECONDS = 5.0
 CONTROL_NAME = "learnflow-sandbox-control"
@@ -79,6 +105,7 @@ class ChildRun:
     report: Report
     killed_for_time: bool
     duration_ms: float
+    startup_timed_out: bool = False  # killed before the harness reached the student's code
 
 
 def _environment(plan: IsolationPlan, workdir_inside: str) -> dict[str, str]:
@@ -105,11 +132,15 @@ def _control(
     uid: int | None,
     host_workdir: str,
 ) -> bytes:
+    compiled_tests, tests_need_traceback = _prepared_tests(
+        tuple((test.name, test.code) for test in tests)
+    )
     config: dict[str, Any] = {
         "mode": mode,
         "key": key,
         "source": source,
-        "tests": [(test.name, test.code) for test in tests],
+        "tests": compiled_tests,
+        "traceback": "import" in source or tests_need_traceback,
         "cpu": max(1, math.ceil(limits.cpu_seconds)),
         "memory": int(limits.memory_bytes),
         "fsize": int(limits.file_bytes),
@@ -122,7 +153,65 @@ def _control(
         "write_roots": plan.write_roots(host_workdir),
         "read_roots": plan.read_roots(),
     }
-    return marshal.dumps((HARNESS_MODULES, config))
+    # The harness part is marshalled once per process; only the config is per run.
+    length = len(_HARNESS_BLOB).to_bytes(_BLOB_LENGTH_BYTES, "big")
+    return b"".join((length, _HARNESS_BLOB, marshal.dumps(config)))
+
+
+@functools.lru_cache(maxsize=512)
+def _prepared_tests(tests: tuple[tuple[str, str], ...]) -> tuple[list[CompiledTest], bool]:
+    """The hidden tests compiled, and whether they may reach the traceback module.
+
+    Done once per exercise, not once per run. Only the teacher's tests are compiled here
+    (the service already parses them when they are authored); the student's code is
+    compiled only inside the sandbox. This spares every grading child the `ast` import.
+
+    The harness loads the traceback module (a third of its start-up) only when the code
+    may use it: when the student's code contains the word "import" (code without it cannot
+    name a module directly) or a test imports anything beyond TRACEBACK_FREE_MODULES.
+    Guessing wrong costs a feature, never isolation: without the module loaded, the guard
+    refuses every read of tb_frame, so traceback printing fails with PermissionError.
+    """
+    return compile_tests(list(tests)), any(_may_use_traceback(code) for _, code in tests)
+
+
+# What tests commonly import to capture output or compute expected values; none of these
+# formats tracebacks.
+TRACEBACK_FREE_MODULES = frozenset(
+    {"collections", "contextlib", "fractions", "functools", "io", "itertools", "math"}
+    | {"operator", "random", "statistics", "string", "types"}
+)
+
+
+def _may_use_traceback(test_source: str) -> bool:
+    if "import" not in test_source:
+        return False
+    try:
+        tree = ast.parse(test_source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""] if node.level == 0 else [""]
+        elif _mentions_import(node):
+            return True  # e.g. __import__(...) or importlib
+        else:
+            continue
+        if any(name.split(".")[0] not in TRACEBACK_FREE_MODULES for name in names):
+            return True
+    return False
+
+
+def _mentions_import(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return "import" in node.id
+    if isinstance(node, ast.Attribute):
+        return "import" in node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return "import" in node.value
+    return False
 
 
 async def _feed(writer: asyncio.StreamWriter | None, data: bytes) -> None:
@@ -247,35 +336,62 @@ async def _supervise(
         )
         for child_end in (control_fd, stdout_write, stderr_write, report_write):
             child_end.close()
-        stdout_task = asyncio.create_task(read_to_eof(stdout_read, limits.output_bytes))
-        stderr_task = asyncio.create_task(read_to_eof(stderr_read, limits.output_bytes))
-        report_task = asyncio.create_task(read_to_eof(report_read, MAX_REPORT_BYTES))
-        feed_task = asyncio.create_task(_feed(process.stdin, stdin_bytes))
-        tasks: list[asyncio.Task[Any]] = [stdout_task, stderr_task, report_task, feed_task]
-        killed_for_time = False
+        stdout = PipeReader(stdout_read, limits.output_bytes)
+        stderr = PipeReader(stderr_read, limits.output_bytes)
+        report = PipeReader(report_read, MAX_REPORT_BYTES)
+        tasks: list[asyncio.Task[Any]] = [
+            asyncio.create_task(reader.until_eof()) for reader in (stdout, stderr, report)
+        ]
+        tasks.append(asyncio.create_task(_feed(process.stdin, stdin_bytes)))
+        killed_for_time = startup_timed_out = False
         try:
-            try:
-                await asyncio.wait_for(process.wait(), limits.wall_seconds + KILL_GRACE_SECONDS)
-            except TimeoutError:
-                killed_for_time = True
+            if await _started(process, report):
+                try:
+                    await asyncio.wait_for(process.wait(), limits.wall_seconds + KILL_GRACE_SECONDS)
+                except TimeoutError:
+                    killed_for_time = True
+            else:
+                startup_timed_out = True
         finally:
             returncode, duration_ms = await finish_despite_cancellation(
                 _wind_down(plan, uid, process, tasks, started)
             )
-    stdout, stdout_over = _result_of(stdout_task)
-    stderr, stderr_over = _result_of(stderr_task)
-    report_bytes, report_over = _result_of(report_task)
+        # Whatever the child left in a pipe is collected even if the loop was too busy to
+        # read it during the grace period; only a pipe still held open counts as cut off.
+        stdout_bytes, stdout_complete = stdout.finish()
+        stderr_bytes, stderr_complete = stderr.finish()
+        report_bytes, report_complete = report.finish()
     exit_code, died_by = _exit_status(plan, returncode)
     return ChildRun(
         exit_code=exit_code,
         signal=died_by,
-        stdout=stdout,
-        stderr=stderr,
-        output_truncated=stdout_over or stderr_over,
-        report=parse_report(report_bytes, key, overflowed=report_over),
+        stdout=stdout_bytes,
+        stderr=stderr_bytes,
+        output_truncated=not (stdout_complete and stderr_complete),
+        report=parse_report(report_bytes, key, overflowed=not report_complete),
         killed_for_time=killed_for_time,
         duration_ms=duration_ms,
+        startup_timed_out=startup_timed_out,
     )
+
+
+async def _started(process: asyncio.subprocess.Process, report: PipeReader) -> bool:
+    """Wait until the harness's first report frame (or the child's end); False on timeout.
+
+    The harness writes its first frame before any student code exists, so student code can
+    neither delay nor hasten the moment its wall-clock limit starts.
+    """
+    spoke = asyncio.ensure_future(report.spoke.wait())
+    exited = asyncio.ensure_future(process.wait())
+    try:
+        done, _ = await asyncio.wait(
+            (spoke, exited), timeout=STARTUP_TIMEOUT_SECONDS, return_when=asyncio.FIRST_COMPLETED
+        )
+    finally:
+        for waiter in (spoke, exited):
+            waiter.cancel()
+        await asyncio.gather(spoke, exited, return_exceptions=True)
+    return bool(done)
 
 
 def _pipe(descriptors: contextlib.ExitStack) -> tuple[OwnedFd, OwnedFd]:
@@ -287,7 +403,8 @@ def _pipe(descriptors: contextlib.ExitStack) -> tuple[OwnedFd, OwnedFd]:
 
 async def _stop(plan: IsolationPlan, uid: int | None, process: asyncio.subprocess.Process) -> int:
     """Kill everything the run started and reap the child; returns its exit status."""
-    _kill_group(process.pid)
+    if process.returncode is None or _group_may_outlive_leader(plan, uid):
+        _kill_group(process.pid)
     if uid is not None and plan.mode == "rlimits":
         await _kill_uid(uid)
     # Python 3.11's asyncio only completes wait() once every pipe it manages is closed; a
@@ -295,6 +412,19 @@ async def _stop(plan: IsolationPlan, uid: int | None, process: asyncio.subproces
     if process.stdin is not None:
         process.stdin.close()
     return await process.wait()
+
+
+def _group_may_outlive_leader(plan: IsolationPlan, uid: int | None) -> bool:
+    """Whether the group must be killed even though its leader was already reaped.
+
+    A reaped leader's pid (and so its process-group id) can be reused at once: on a busy
+    machine killing that group after the fact can hit an unrelated process group, for
+    example another run's sandbox. In bwrap mode the leader exits only after the PID
+    namespace is empty; with a per-run uid the uid sweep kills every survivor. Only the
+    remaining case (rlimits, the service's own uid, where the guard refuses forking) keeps
+    the kill as a second line of defence.
+    """
+    return plan.mode == "rlimits" and uid is None
 
 
 async def _wind_down(
@@ -315,9 +445,3 @@ async def _wind_down(
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     return returncode, duration_ms
-
-
-def _result_of(task: asyncio.Task[tuple[bytes, bool]]) -> tuple[bytes, bool]:
-    if task.cancelled() or task.exception() is not None:
-        return b"", True
-    return task.result()

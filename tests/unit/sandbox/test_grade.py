@@ -1,6 +1,8 @@
 """Grading: one result per hidden test, helpful failures, and nothing of the tests leaked."""
 
-from serve_app.domain.sandbox import Sandbox, SandboxLimits, TestCase
+import pytest
+
+from serve_app.domain.sandbox import Sandbox, SandboxLimits, TestCase, process
 
 TESTS = [
     TestCase("adds small numbers", "assert add(1, 2) == 3"),
@@ -100,3 +102,40 @@ async def test_broken_test_code_fails_only_that_test(sandbox: Sandbox) -> None:
     report = await sandbox.grade("def add(a, b):\n    return a + b\n", tests)
     assert [r.passed for r in report.results] == [False, True]
     assert report.results[0].message.startswith("the test itself is invalid")
+
+
+@pytest.mark.parametrize(
+    ("test_code", "needs_it"),
+    [
+        ("assert add(1, 2) == 3", False),
+        ("import math, contextlib, io\nassert add(math.pi, 0) == math.pi", False),
+        ("import collections.abc\nassert isinstance(add, collections.abc.Callable)", False),
+        ("import logging\nassert add(1, 2) == 3", True),
+        ("from os import path\nassert add(1, 2) == 3", True),
+        ("from . import helper\nassert add(1, 2) == 3", True),
+        ("tb = __import__('traceback')\nassert add(1, 2) == 3", True),
+        ("name = 'importlib'\nassert add(1, 2) == 3", True),
+        ("import (", True),
+    ],
+)
+def test_the_traceback_module_is_loaded_when_a_test_may_reach_it(
+    test_code: str, needs_it: bool
+) -> None:
+    _, may_use = process._prepared_tests((("t", test_code),))
+    assert may_use is needs_it
+
+
+async def test_output_captured_by_a_test_without_traceback_support(sandbox: Sandbox) -> None:
+    test = TestCase(
+        "prints the sum",
+        "import contextlib, io\n"
+        "buffer = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buffer):\n"
+        "    show(2, 3)\n"
+        "assert buffer.getvalue() == '5\\n', buffer.getvalue()\n",
+    )
+    passed = await sandbox.grade("def show(a, b):\n    print(a + b)\n", [test])
+    failed = await sandbox.grade("def show(a, b):\n    print(a - b)\n", [test])
+    assert passed.status == "passed"
+    assert failed.status == "failed"
+    assert failed.results[0].message.endswith("failed: -1\n")

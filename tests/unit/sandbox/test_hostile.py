@@ -264,3 +264,47 @@ async def test_hidden_test_source_stays_hidden(sandbox: Sandbox) -> None:
     assert "12345" not in report.stdout
     assert "EXPECTED_ANSWER_SECRET" not in report.stdout
     assert "12345" not in report.results[0].message
+
+
+async def test_code_without_imports_cannot_read_frames_either(sandbox: Sandbox) -> None:
+    # No "import" anywhere: the harness skips loading the traceback module, and then no
+    # code at all may read tb_frame, also after reaching the import system another way.
+    code = (
+        "def frame_of(error):\n"
+        "    try:\n"
+        "        return error.__traceback__.tb_frame\n"
+        "    except PermissionError:\n"
+        "        return 'refused'\n"
+        "try:\n"
+        "    1 / 0\n"
+        "except ZeroDivisionError as error:\n"
+        "    print(frame_of(error))\n"
+        "loader = getattr(__builtins__, '__imp' + 'ort__')\n"
+        "tb = loader('trace' + 'back')\n"
+        "try:\n"
+        "    1 / 0\n"
+        "except ZeroDivisionError as error:\n"
+        "    try:\n"
+        "        print(len(tb.extract_tb(error.__traceback__)))\n"
+        "    except PermissionError:\n"
+        "        print('refused')\n"
+        "    print(frame_of(error))\n"
+    )
+    result = await sandbox.execute(code)
+    assert result.stdout.splitlines() == ["refused", "refused", "refused"], result.stderr
+
+
+async def test_an_uncaught_error_without_imports_is_still_described(sandbox: Sandbox) -> None:
+    result = await sandbox.execute("def f(x):\n    return x[3]\nf([1])\n")
+    assert result.status == "error"
+    assert result.exception is not None
+    assert (result.exception.type, result.exception.line) == ("IndexError", 2)
+    assert "IndexError" in result.stderr
+
+
+async def test_code_without_imports_can_still_use_lazily_imported_codecs(
+    sandbox: Sandbox,
+) -> None:
+    result = await sandbox.execute("print('bücher.example'.encode('idna'))\n")
+    assert result.status == "ok", result.stderr
+    assert result.stdout == "b'xn--bcher-kva.example'\n"

@@ -1,6 +1,7 @@
 """The program that runs inside the sandbox, around the student's code.
 
-These modules are never imported by the service. The parent sends their source through the
+The service compiles these modules once (and calls `checks.compile_tests` to compile the
+hidden tests once per exercise) but never runs them. It sends the code objects through the
 control descriptor; a bootstrap executes them in the child interpreter (`python -I -S`),
 each with a private copy of the builtins, registers them under their dotted names only long
 enough for them to import one another, and removes them from `sys.modules` before any

@@ -6,8 +6,6 @@ and, where the assert compares two values, what the student's side evaluated to.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from serve_app.domain.sandbox.child.report import (
     TEST_FILE,
     class_name,
@@ -18,13 +16,17 @@ from serve_app.domain.sandbox.child.report import (
     traceback_entries,
 )
 
+# Typing names are imported for the type checker only: `typing` and `collections.abc`
+# cost the child about a third of its start-up (see infra/bench/sandbox.py).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ast
+    from typing import Any, TypeAlias
+
+    # (name, code object or the reason it is unusable, {line: {"text": ..., "shown": name}})
+    CompiledTest: TypeAlias = tuple[str, Any, dict[int, dict[str, Any]]]
 
 MAX_ASSERT_TEXT = 200
-
-# (name, code object or the reason it is unusable, {line: {"text": ..., "shown": name}})
-CompiledTest = tuple[str, Any, dict[int, dict[str, Any]]]
 
 
 def _capture_operands(tree: ast.Module, index: int, asserts: dict[int, dict[str, Any]]) -> None:
@@ -78,7 +80,7 @@ def compile_tests(tests: list[tuple[str, str]]) -> list[CompiledTest]:
                     asserts[node.lineno] = {"text": text[:MAX_ASSERT_TEXT], "shown": None}
             _capture_operands(tree, index, asserts)
             code = compile(tree, TEST_FILE, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, TypeError) as error:
+        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError) as error:
             compiled.append((name, f"the test itself is invalid: {error}", {}))
             continue
         compiled.append((name, code, asserts))

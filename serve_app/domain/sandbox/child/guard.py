@@ -11,8 +11,13 @@ from __future__ import annotations
 import _thread
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn
+
+# Typing names are imported for the type checker only: `typing` and `collections.abc`
+# cost the child about a third of its start-up (see infra/bench/sandbox.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 _get_ident = _thread.get_ident
 _getframe = sys._getframe
@@ -141,17 +146,28 @@ def make_guard(
     restrict_signals: bool,
     traceback_module: Any,
 ) -> Callable[[str, tuple[Any, ...]], None]:
-    """The audit hook. Threads listed in `trusted` (the harness itself) pass unchecked."""
-    summary = traceback_module.StackSummary
-    walkers = frozenset(
-        {traceback_module.walk_tb.__code__, traceback_module._walk_tb_with_full_positions.__code__}
-    )
-    extract = summary._extract_from_extended_frame_gen.__func__.__code__
-    consumers = {extract}
-    for const in summary.extract.__func__.__code__.co_consts:
-        if type(const) is type(extract) and const.co_name == "extended_frame_gen":
-            consumers.add(const)
-    traceback_globals = vars(traceback_module)
+    """The audit hook. Threads listed in `trusted` (the harness itself) pass unchecked.
+
+    `traceback_module` is the genuine traceback module, imported before any student code,
+    or None: then no code at all may read tb_frame (see runner.main for when).
+    """
+    walkers: frozenset[Any] = frozenset()
+    consumers: set[Any] = set()
+    traceback_globals: dict[str, Any] | None = None
+    if traceback_module is not None:
+        summary = traceback_module.StackSummary
+        walkers = frozenset(
+            {
+                traceback_module.walk_tb.__code__,
+                traceback_module._walk_tb_with_full_positions.__code__,
+            }
+        )
+        extract = summary._extract_from_extended_frame_gen.__func__.__code__
+        consumers.add(extract)
+        for const in summary.extract.__func__.__code__.co_consts:
+            if type(const) is type(extract) and const.co_name == "extended_frame_gen":
+                consumers.add(const)
+        traceback_globals = vars(traceback_module)
     own_pid = _os_getpid()
 
     def check_frame_access(owner: Any, name: str) -> None:

@@ -11,7 +11,12 @@ import _thread
 import marshal
 import os
 import sys
-from typing import Any
+
+# Typing names are imported for the type checker only: `typing` and `collections.abc`
+# cost the child about a third of its start-up (see infra/bench/sandbox.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _blake2b = _blake2.blake2b
 _marshal_dumps = marshal.dumps

@@ -5,12 +5,10 @@ from __future__ import annotations
 import _thread
 import builtins
 import os
-import signal
 import sys
 import time
-from typing import Any, NoReturn
 
-from serve_app.domain.sandbox.child.checks import CompiledTest, compile_tests, failure_message
+from serve_app.domain.sandbox.child.checks import failure_message
 from serve_app.domain.sandbox.child.guard import make_guard
 from serve_app.domain.sandbox.child.report import (
     DEADLINE_SEQUENCE,
@@ -25,6 +23,14 @@ from serve_app.domain.sandbox.child.report import (
     wipe,
     write_all,
 )
+
+# Typing names are imported for the type checker only: `typing` and `collections.abc`
+# cost the child about a third of its start-up (see infra/bench/sandbox.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from serve_app.domain.sandbox.child.checks import CompiledTest
 
 _PRISTINE_BUILTINS: dict[str, Any] = dict(vars(builtins))
 _os_exit = os._exit
@@ -240,15 +246,31 @@ def main(config: dict[str, Any], result_fd: int) -> NoReturn:
 
     _drop_privileges(config["drop"])
     _set_limits(config)
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize writes fail with OSError instead
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupt_main() cannot disturb the watchdog
+    # `_signal` rather than `signal`: the latter builds enums, a few ms of every start-up.
+    import _signal  # type: ignore[import-not-found]  # no stub; the C half of `signal`
+
+    _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)  # oversize writes fail with OSError instead
+    _signal.signal(_signal.SIGINT, _signal.SIG_IGN)  # interrupt_main() cannot disturb the watchdog
     on_deadline = _harmless_function(DEADLINE_HANDLER, "on_deadline", {"Deadline": _Deadline})
-    signal.signal(signal.SIGXCPU, on_deadline)
+    _signal.signal(_signal.SIGXCPU, on_deadline)
 
     import _posixsubprocess
-    import traceback
 
-    tests = compile_tests(config["tests"]) if mode == "grade" else []
+    # The guard lets the genuine traceback module read tb_frame, so it must be imported
+    # before the student's code. It is also the dearest import (re, enum, tokenize: about
+    # a third of start-up), so the parent asks for it only when the code or the tests
+    # contain "import"; without it the guard refuses every tb_frame read, which only ever
+    # takes a feature away from code that reaches traceback by other means.
+    traceback_module: Any = None
+    if config["traceback"]:
+        traceback_module = __import__("traceback")
+    else:
+        # `types` reads tb_frame while it is imported (to name FrameType), which the guard
+        # would refuse later; everything else the standard library imports lazily (re,
+        # enum, ...) needs it, e.g. for "".encode("idna") in code without imports.
+        __import__("types")
+    # Compiled by the parent (checks.compile_tests) and cached there per exercise.
+    tests: list[CompiledTest] = config["tests"] if mode == "grade" else []
     try:
         code = compile(source, STUDENT_FILE, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
@@ -284,7 +306,7 @@ def main(config: dict[str, Any], result_fd: int) -> NoReturn:
             read_roots=tuple(config["read_roots"]) if config["read_roots"] is not None else None,
             allow_fork=config["allow_fork"] and mode == "execute",
             restrict_signals=config["restrict_signals"],
-            traceback_module=traceback,
+            traceback_module=traceback_module,
         )
     )
     deadline_frame = frame_bytes(key, DEADLINE_SEQUENCE, {"k": "deadline"})
