@@ -31,6 +31,9 @@ class ExercisePublic(BaseModel):
     difficulty: DifficultyName
     starter_code: str
     examples: list[ExamplePublic]
+    variant: int | None = Field(
+        default=None, description="Which variant of a parametrised exercise this student got"
+    )
 
 
 class ExerciseTestCreate(RequestModel):
@@ -67,6 +70,16 @@ class TestResultPublic(BaseModel):
     message: str
 
 
+class QualityFindingPublic(BaseModel):
+    line: int
+    message: str
+
+
+class QualityPublic(BaseModel):
+    score: float = Field(ge=0, le=1, description="1 is clean code; each finding lowers it")
+    findings: list[QualityFindingPublic]
+
+
 class SubmissionPublic(BaseModel):
     submission_id: str
     exercise_id: str
@@ -77,3 +90,10 @@ class SubmissionPublic(BaseModel):
     results: list[TestResultPublic]
     feedback: str
     mastery: float | None = Field(default=None, description="Topic mastery after this attempt")
+    level: str | None = Field(
+        default=None, description="beginner, learning, proficient or mastered after this attempt"
+    )
+    quality: QualityPublic | None = Field(
+        default=None, description="Code-quality signal: pyflakes and beginner-style checks"
+    )
+    variant: int | None = None

@@ -6,11 +6,22 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+class MasteryComponentsPublic(BaseModel):
+    """The 0-100 parts mastery is weighted from: 40% exercises, 30% checks, 20% quality,
+    10% streak."""
+
+    exercises: float = Field(ge=0, le=100)
+    checks: float = Field(ge=0, le=100)
+    quality: float = Field(ge=0, le=100)
+    streak: float = Field(ge=0, le=100)
+
+
 class TopicProgressPublic(BaseModel):
     mastery: float = Field(ge=0, le=100)
-    level: str
+    level: str = Field(description="beginner 0-40, learning 41-70, proficient 71-90, mastered")
     attempts: int
     successes: int
+    components: MasteryComponentsPublic | None = None
 
 
 class ProgressPublic(BaseModel):
@@ -52,6 +63,7 @@ class HistoryPublic(BaseModel):
 class AlertPublic(BaseModel):
     alert_id: str
     student_id: str
+    kind: str | None = Field(default=None, description="The struggle rule that opened it")
     topic: str
     reason: str
     severity: str

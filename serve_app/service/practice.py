@@ -1,23 +1,30 @@
-"""Practice: issue exercises, author them, grade submissions, update mastery and alerts."""
+"""Practice: issue exercises (a variant per student), author them, grade submissions, then
+update mastery and watch for struggle."""
 
 import ast
+import asyncio
 import uuid
 from typing import Any
 
 import asyncpg
 
+from serve_app.domain.code_quality import QualityReport, assess_quality
 from serve_app.domain.exercises import ExerciseSpec, NoExerciseAvailable
+from serve_app.domain.exercises.feedback import with_quality_note
 from serve_app.domain.exercises.models import Example
-from serve_app.domain.mastery import detect_struggle, update_mastery
+from serve_app.domain.exercises.variants import pick_variant, render_variant, variant_count
 from serve_app.domain.sandbox import GradeReport, TestCase
+from serve_app.domain.struggle import submission_error_type
 from serve_app.domain.topics import TOPICS
 from serve_app.errors import InvalidRequest, NotFound
-from serve_app.events.models import ExerciseGraded, ProgressUpdated, StruggleDetected
+from serve_app.events.models import ExerciseGraded
 from serve_app.events.outbox import append_event
 from serve_app.schemas.exercises import (
     ExamplePublic,
     ExercisePublic,
     ExerciseTestCreate,
+    QualityFindingPublic,
+    QualityPublic,
     SubmissionPublic,
     TeacherExerciseCreate,
     TeacherExercisePublic,
@@ -26,7 +33,9 @@ from serve_app.schemas.exercises import (
 from serve_app.service.context import ServiceContext, mastery_map, record_interaction
 from serve_app.service.messages import exercise_message
 from serve_app.service.ports import ExercisePort
-from serve_app.store.repositories import alerts, exercises, progress, submissions
+from serve_app.service.progress import update_topic_mastery
+from serve_app.service.struggle import StruggleMonitor
+from serve_app.store.repositories import alerts, exercises, submissions
 from serve_app.store.repositories.interactions import recently_issued_exercises
 
 
@@ -39,6 +48,7 @@ def exercise_public(spec: ExerciseSpec) -> ExercisePublic:
         difficulty=spec.difficulty,
         starter_code=spec.starter_code,
         examples=[ExamplePublic(call=e.call, result=e.result) for e in spec.examples],
+        variant=spec.variant,
     )
 
 
@@ -47,10 +57,18 @@ def _check_topic(topic: str | None) -> None:
         raise InvalidRequest(f"unknown topic {topic!r}; known topics: {', '.join(TOPICS)}")
 
 
+def _quality_public(quality: QualityReport) -> QualityPublic:
+    return QualityPublic(
+        score=quality.score,
+        findings=[QualityFindingPublic(line=f.line, message=f.message) for f in quality.findings],
+    )
+
+
 class PracticeFlow:
     def __init__(self, ctx: ServiceContext, exercise: ExercisePort) -> None:
         self._ctx = ctx
         self._exercise = exercise
+        self._struggle = StruggleMonitor(ctx)
 
     async def seed_bank(self, bank: tuple[ExerciseSpec, ...]) -> None:
         async with self._ctx.db.transaction() as conn:
@@ -59,7 +77,7 @@ class PracticeFlow:
     async def issue(
         self, student_id: str, *, topic: str | None, difficulty: str | None
     ) -> tuple[dict[str, Any], str]:
-        """Choose an exercise for the student: (public payload, markdown message)."""
+        """Choose an exercise and its variant for the student: (public payload, message)."""
         _check_topic(topic)
         async with self._ctx.db.connection() as conn:
             mastery = await mastery_map(conn, student_id)
@@ -75,7 +93,19 @@ class PracticeFlow:
             )
         except NoExerciseAvailable as exc:
             raise NotFound("exercise", exc.reason) from exc
-        payload = exercise_public(spec).model_dump()
+        async with self._ctx.db.transaction() as conn:
+            if spec.source == "generated":
+                await exercises.upsert_exercises(conn, [spec], "generated")
+            before = await exercises.issue_count(conn, student_id, spec.exercise_id)
+            variant = pick_variant(student_id, spec.exercise_id, before, variant_count(spec))
+            await exercises.record_issue(
+                conn,
+                student_id=student_id,
+                exercise_id=spec.exercise_id,
+                variant=variant,
+                issued_at=self._ctx.clock(),
+            )
+        payload = exercise_public(render_variant(spec, variant)).model_dump()
         return payload, exercise_message(payload)
 
     async def new_exercise(
@@ -114,6 +144,7 @@ class PracticeFlow:
             examples=tuple(Example(call=e.call, result=e.result) for e in body.examples),
             tests=tuple(TestCase(name=t.name, code=t.code) for t in body.tests),
             solution=body.solution or "",
+            source="teacher",
         )
         if body.solution is not None:
             report, _ = await self._exercise.grade(body.solution, spec)
@@ -131,10 +162,24 @@ class PracticeFlow:
 
     async def submit(self, exercise_id: str, student_id: str, code: str) -> SubmissionPublic:
         async with self._ctx.db.connection() as conn:
-            spec = await exercises.get_exercise(conn, exercise_id)
-        if spec is None:
+            template = await exercises.get_exercise(conn, exercise_id)
+            issued = await exercises.latest_issue(conn, student_id, exercise_id)
+        if template is None:
             raise NotFound("exercise", exercise_id)
-        report, feedback = await self._exercise.grade(code, spec)
+        # Grade against the variant the student was shown; one never issued (the exercise id
+        # came from elsewhere) gets the student's first variant, as a first issue would.
+        variant = (
+            issued[0]
+            if issued is not None
+            else pick_variant(student_id, exercise_id, 0, variant_count(template))
+        )
+        spec = render_variant(template, variant)
+        (report, feedback), quality = await asyncio.gather(
+            self._exercise.grade(code, spec), asyncio.to_thread(assess_quality, code)
+        )
+        feedback = with_quality_note(
+            feedback, report.status, [(f.line, f.message) for f in quality.findings]
+        )
         async with self._ctx.db.transaction() as conn:
             submission_id = await submissions.insert_submission(
                 conn,
@@ -143,23 +188,17 @@ class PracticeFlow:
                 code=code,
                 report=report,
                 feedback=feedback,
+                variant=spec.variant,
+                error_type=submission_error_type(report),
+                quality=quality,
+                created_at=self._ctx.clock(),
             )
-            subject = self._ctx.pseudonymize(student_id)
-            await append_event(
-                conn,
-                ExerciseGraded(
-                    submission_id=submission_id,
-                    exercise_id=exercise_id,
-                    topic=spec.topic,
-                    difficulty=spec.difficulty,
-                    status=report.status,
-                    passed=report.passed,
-                    total=report.total,
-                    score=report.score,
-                ),
-                subject=subject,
-            )
-            mastery = await self._update_progress(conn, student_id, spec, report, subject)
+            await self._announce_grade(conn, student_id, submission_id, spec, report)
+            breakdown = await update_topic_mastery(self._ctx, conn, student_id, spec.topic)
+            if report.status == "passed":
+                await alerts.resolve_alerts(conn, student_id, spec.topic)
+            else:
+                await self._struggle.after_submission(conn, student_id, submission_id, exercise_id)
         return SubmissionPublic(
             submission_id=submission_id,
             exercise_id=exercise_id,
@@ -172,57 +211,31 @@ class PracticeFlow:
                 for r in report.results
             ],
             feedback=feedback,
-            mastery=mastery,
+            mastery=breakdown.mastery,
+            level=breakdown.level,
+            quality=_quality_public(quality),
+            variant=spec.variant,
         )
 
-    async def _update_progress(
+    async def _announce_grade(
         self,
         conn: asyncpg.Connection,
         student_id: str,
+        submission_id: str,
         spec: ExerciseSpec,
         report: GradeReport,
-        subject: str,
-    ) -> float:
-        previous, attempts, successes = await progress.lock_topic_progress(
-            conn, student_id, spec.topic
-        )
-        attempts += 1
-        successes += report.status == "passed"
-        mastery = update_mastery(previous, report.score, spec.difficulty, attempts)
-        await progress.save_topic_progress(
-            conn, student_id, spec.topic, mastery=mastery, attempts=attempts, successes=successes
-        )
+    ) -> None:
         await append_event(
             conn,
-            ProgressUpdated(
-                topic=spec.topic, mastery=mastery, previous_mastery=previous, attempts=attempts
-            ),
-            subject=subject,
-        )
-        if report.status == "passed":
-            await alerts.resolve_alerts(conn, student_id, spec.topic)
-            return mastery
-        # detect_struggle reads oldest first; the repository returns newest first.
-        recent = list(
-            reversed(await submissions.recent_topic_outcomes(conn, student_id, spec.topic))
-        )
-        signal = detect_struggle([r["score"] for r in recent], [r["status"] for r in recent])
-        if signal is not None:
-            alert_id, _ = await alerts.open_alert(
-                conn,
-                student_id=student_id,
+            ExerciseGraded(
+                submission_id=submission_id,
+                exercise_id=spec.exercise_id,
                 topic=spec.topic,
-                reason=signal.reason,
-                severity=signal.severity,
-            )
-            await append_event(
-                conn,
-                StruggleDetected(
-                    alert_id=alert_id,
-                    topic=spec.topic,
-                    reason=signal.reason,
-                    severity=signal.severity,
-                ),
-                subject=subject,
-            )
-        return mastery
+                difficulty=spec.difficulty,
+                status=report.status,
+                passed=report.passed,
+                total=report.total,
+                score=report.score,
+            ),
+            subject=self._ctx.pseudonymize(student_id),
+        )

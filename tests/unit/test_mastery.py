@@ -1,21 +1,22 @@
-"""The mastery model: bounded, monotonic, hard to game; streaks; struggle signals."""
+"""The mastery formula: weights, components, levels, difficulty steps and streaks."""
 
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from serve_app.domain.mastery import (
-    ADVANCED_AT,
-    INTERMEDIATE_AT,
-    detect_struggle,
+    RECENT_EVIDENCE,
+    ExerciseEvidence,
+    TopicEvidence,
+    compute_mastery,
     difficulty_for,
-    level_for,
+    exercise_component,
+    is_mastered,
+    mastery_level,
+    quality_component,
     streak_days,
-    update_mastery,
 )
-from serve_app.domain.topics import DIFFICULTIES, LEVELS
 
-SCORES = [n / 20 for n in range(21)]
 TODAY = date(2025, 3, 10)
 
 
@@ -23,158 +24,138 @@ def days_ago(*offsets: int) -> list[date]:
     return [TODAY - timedelta(days=n) for n in offsets]
 
 
-@pytest.mark.parametrize("difficulty", DIFFICULTIES)
-@pytest.mark.parametrize("previous", [-10.0, 0.0, 35.0, 74.0, 100.0, 250.0])
-@pytest.mark.parametrize("attempts", [1, 2, 7])
-def test_update_is_bounded_and_monotonic_in_score(
-    difficulty: str, previous: float, attempts: int
-) -> None:
-    results = [update_mastery(previous, s, difficulty, attempts) for s in SCORES]
-    assert all(0.0 <= r <= 100.0 for r in results)
-    assert results == sorted(results)
+def aced(difficulty: str, n: int = 3, quality: float = 1.0) -> list[ExerciseEvidence]:
+    return [ExerciseEvidence(1.0, difficulty, quality) for _ in range(n)]
 
 
-def test_one_lucky_pass_is_not_mastery() -> None:
-    assert update_mastery(0.0, 1.0, "hard", 1) <= INTERMEDIATE_AT
+def test_no_evidence_is_zero_and_beginner() -> None:
+    breakdown = compute_mastery(TopicEvidence())
+    assert (breakdown.mastery, breakdown.level) == (0.0, "beginner")
 
 
-def test_easy_exercises_alone_never_make_a_student_advanced() -> None:
-    mastery = 0.0
-    for _ in range(100):
-        mastery = update_mastery(mastery, 1.0, "easy", 1)
-    assert level_for(mastery) == "intermediate"
+def test_weights_are_40_30_20_10() -> None:
+    breakdown = compute_mastery(
+        TopicEvidence(exercises=aced("hard"), checks=[True, True], streak_days=7)
+    )
+    assert (breakdown.exercises, breakdown.checks, breakdown.quality, breakdown.streak) == (
+        100.0,
+        100.0,
+        100.0,
+        100.0,
+    )
+    assert breakdown.mastery == 100.0
+    only_checks = compute_mastery(TopicEvidence(checks=[True]))
+    assert only_checks.mastery == 30.0
+    only_streak = compute_mastery(TopicEvidence(streak_days=7))
+    assert only_streak.mastery == 10.0
 
 
-def test_steady_hard_passes_lead_to_advanced() -> None:
-    mastery = 50.0
-    for _ in range(5):
-        mastery = update_mastery(mastery, 1.0, "hard", 1)
-    assert level_for(mastery) == "advanced"
+def test_exercise_scores_are_recency_weighted() -> None:
+    improving = [ExerciseEvidence(1.0, "hard"), ExerciseEvidence(0.0, "hard")]  # newest first
+    worsening = list(reversed(improving))
+    assert exercise_component(improving) > 50 > exercise_component(worsening)
+    # weights 1 and 0.8: 1 / 1.8
+    assert exercise_component(improving) == pytest.approx(100 / 1.8)
 
 
-def test_harder_passes_count_more() -> None:
-    gains = [update_mastery(30.0, 1.0, d, 1) for d in DIFFICULTIES]
-    assert gains == sorted(gains)
-    assert len(set(gains)) == 3
+def test_only_recent_evidence_counts() -> None:
+    old_failures = [ExerciseEvidence(0.0, "hard")] * 50
+    recent = aced("hard", RECENT_EVIDENCE) + old_failures
+    assert exercise_component(recent) == 100.0
 
 
-def test_failing_a_hard_exercise_hurts_less_than_failing_an_easy_one() -> None:
-    assert update_mastery(60.0, 0.0, "hard", 1) > update_mastery(60.0, 0.0, "easy", 1)
-    assert update_mastery(60.0, 0.0, "easy", 1) < 60.0
+def test_easy_work_alone_cannot_reach_mastered() -> None:
+    best_easy = compute_mastery(
+        TopicEvidence(exercises=aced("easy", 10), checks=[True] * 10, streak_days=30)
+    )
+    assert best_easy.level == "proficient"
+    best_medium = compute_mastery(
+        TopicEvidence(exercises=aced("medium", 10), checks=[True] * 10, streak_days=30)
+    )
+    assert best_medium.level == "mastered"
 
 
-def test_results_only_count_within_what_the_difficulty_can_show() -> None:
-    assert update_mastery(20.0, 0.0, "hard", 1) == 20.0  # a beginner failing a hard one
-    assert update_mastery(90.0, 1.0, "easy", 1) == 90.0  # an expert acing an easy one
-    assert update_mastery(90.0, 0.5, "easy", 1) < 90.0  # ...but failing half of it matters
+def test_practice_without_checks_tops_out_at_learning() -> None:
+    breakdown = compute_mastery(TopicEvidence(exercises=aced("hard", 10), streak_days=7))
+    assert breakdown.mastery == 70.0
+    assert breakdown.level == "learning"
 
 
-def test_retries_move_mastery_less() -> None:
-    first = update_mastery(20.0, 1.0, "medium", 1) - 20.0
-    fourth = update_mastery(20.0, 1.0, "medium", 4) - 20.0
-    assert fourth == pytest.approx(first / 2, abs=0.01)
+def test_quality_only_counts_code_that_passes_something() -> None:
+    assert quality_component([ExerciseEvidence(0.0, "easy", 1.0)]) == 0.0
+    assert quality_component([ExerciseEvidence(0.5, "easy", 0.8)]) == pytest.approx(80.0)
+    assert quality_component([ExerciseEvidence(0.5, "easy", None)]) == 0.0
+
+
+def test_mastery_grows_with_every_kind_of_evidence() -> None:
+    base = TopicEvidence(exercises=[ExerciseEvidence(0.5, "medium", 0.5)], checks=[False])
+    better = [
+        TopicEvidence(exercises=[ExerciseEvidence(1.0, "medium", 0.5)], checks=[False]),
+        TopicEvidence(exercises=[ExerciseEvidence(0.5, "medium", 1.0)], checks=[False]),
+        TopicEvidence(exercises=base.exercises, checks=[True]),
+        TopicEvidence(exercises=base.exercises, checks=[False], streak_days=3),
+    ]
+    start = compute_mastery(base).mastery
+    assert all(compute_mastery(e).mastery > start for e in better)
+
+
+def test_unknown_difficulty_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown difficulty"):
+        exercise_component([ExerciseEvidence(1.0, "expert")])
 
 
 @pytest.mark.parametrize(
-    ("score", "difficulty", "attempts", "complaint"),
+    ("mastery", "level"),
     [
-        (1.5, "easy", 1, "score must be between 0 and 1"),
-        (-0.1, "easy", 1, "score must be between 0 and 1"),
-        (0.5, "expert", 1, "unknown difficulty"),
-        (0.5, "easy", 0, "attempts must be at least 1"),
+        (0, "beginner"),
+        (40, "beginner"),
+        (40.4, "beginner"),
+        (40.5, "learning"),
+        (41, "learning"),
+        (70, "learning"),
+        (71, "proficient"),
+        (90, "proficient"),
+        (90.6, "mastered"),
+        (91, "mastered"),
+        (100, "mastered"),
     ],
 )
-def test_invalid_input_raises(score: float, difficulty: str, attempts: int, complaint: str) -> None:
-    with pytest.raises(ValueError, match=complaint):
-        update_mastery(50.0, score, difficulty, attempts)
+def test_level_bands(mastery: float, level: str) -> None:
+    assert mastery_level(mastery) == level
 
 
 @pytest.mark.parametrize(
-    ("mastery", "level", "difficulty"),
-    [
-        (0.0, "beginner", "easy"),
-        (INTERMEDIATE_AT - 0.01, "beginner", "easy"),
-        (INTERMEDIATE_AT, "intermediate", "medium"),
-        (ADVANCED_AT - 0.01, "intermediate", "medium"),
-        (ADVANCED_AT, "advanced", "hard"),
-        (100.0, "advanced", "hard"),
-    ],
+    ("mastery", "difficulty"),
+    [(10, "easy"), (40, "easy"), (41, "medium"), (70, "medium"), (71, "hard"), (95, "hard")],
 )
-def test_levels_and_difficulties_share_thresholds(
-    mastery: float, level: str, difficulty: str
-) -> None:
-    assert level_for(mastery) == level
-    assert level in LEVELS
+def test_difficulty_steps_up_with_each_level(mastery: float, difficulty: str) -> None:
     assert difficulty_for(mastery) == difficulty
 
 
-@pytest.mark.parametrize(
-    ("dates", "streak"),
-    [
-        ([], 0),
-        (days_ago(0), 1),
-        (days_ago(1), 1),
-        (days_ago(0, 1, 2), 3),
-        (days_ago(1, 2, 3, 4), 4),
-        (days_ago(0, 2, 3), 1),
-        (days_ago(2, 3, 4), 0),
-        (days_ago(0, 0, 1, 1), 2),
-        (days_ago(-1), 0),
-        (days_ago(-3, 0, 1), 2),
-    ],
-)
-def test_streak_days(dates: list[date], streak: int) -> None:
-    assert streak_days(dates, TODAY) == streak
+def test_is_mastered_from_91() -> None:
+    assert not is_mastered(90.0)
+    assert is_mastered(91.0)
 
 
-def test_streak_counts_datetimes_by_their_day_and_accepts_any_iterable() -> None:
-    moments = (datetime(2025, 3, d, hour) for d, hour in [(10, 8), (10, 22), (9, 23), (8, 0)])
-    assert streak_days(moments, TODAY) == 3
+def test_streak_counts_consecutive_days_ending_today() -> None:
+    assert streak_days(days_ago(0, 1, 2, 4), TODAY) == 3
 
 
-def test_no_struggle_with_little_evidence_or_a_recent_pass() -> None:
-    assert detect_struggle([], []) is None
-    assert detect_struggle([0.0, 0.0], ["failed", "failed"]) is None
-    assert detect_struggle([0.0, 0.0, 0.0, 1.0], ["failed", "error", "failed", "passed"]) is None
-    assert (
-        detect_struggle([0.0] * 4 + [1.0] + [0.0] * 2, ["failed"] * 4 + ["passed"] + ["failed"] * 2)
-        is None
-    )
+def test_streak_still_alive_if_last_activity_was_yesterday() -> None:
+    assert streak_days(days_ago(1, 2), TODAY) == 2
 
 
-def test_three_failures_in_a_row_is_a_struggle() -> None:
-    signal = detect_struggle([0.5, 0.2, 0.0], ["failed", "error", "timeout"])
-    assert signal is not None
-    assert (signal.kind, signal.severity) == ("repeated_failures", "medium")
-    assert "3 submissions in a row" in signal.reason
-    assert "ran out of time" in signal.reason
+def test_streak_broken_after_a_missed_day() -> None:
+    assert streak_days(days_ago(2, 3, 4), TODAY) == 0
 
 
-def test_five_failures_in_a_row_is_urgent() -> None:
-    signal = detect_struggle([0.0] * 6, ["passed"] + ["failed"] * 5)
-    assert signal is not None
-    assert signal.severity == "high"
-    assert "5 submissions" in signal.reason
+def test_streak_ignores_duplicates_future_dates_and_accepts_datetimes() -> None:
+    stamps = [datetime(2025, 3, 10, 9), datetime(2025, 3, 10, 18), datetime(2025, 3, 9, 12)]
+    assert streak_days([*stamps, TODAY + timedelta(days=3)], TODAY) == 2
 
 
-def test_a_sharp_score_drop_is_a_struggle() -> None:
-    signal = detect_struggle(
-        [1.0, 1.0, 1.0, 0.4, 1.0, 0.1], ["passed"] * 3 + ["failed", "passed", "failed"]
-    )
-    assert signal is not None
-    assert (signal.kind, signal.severity) == ("score_drop", "low")
-    assert "100% to 50%" in signal.reason
-
-
-def test_a_very_sharp_score_drop_is_more_severe() -> None:
-    signal = detect_struggle(
-        [1.0, 1.0, 1.0, 0.0, 0.0, 1.0], ["passed"] * 3 + ["failed", "failed", "passed"]
-    )
-    assert signal is not None
-    assert signal.severity == "medium"
-
-
-def test_small_drops_and_short_histories_are_not_struggles() -> None:
-    statuses = ["passed"] * 3 + ["failed", "passed", "failed"]
-    assert detect_struggle([1.0, 0.9, 1.0, 0.7, 1.0, 0.6], statuses) is None
-    assert detect_struggle([1.0, 1.0, 0.4, 1.0, 0.1], statuses[1:]) is None
+def test_streak_component_caps_at_a_week() -> None:
+    week = compute_mastery(TopicEvidence(streak_days=7)).streak
+    month = compute_mastery(TopicEvidence(streak_days=30)).streak
+    assert week == month == 100.0
+    assert compute_mastery(TopicEvidence(streak_days=1)).streak == pytest.approx(14.3)

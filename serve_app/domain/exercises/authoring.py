@@ -19,3 +19,8 @@ def tests(*cases: tuple[str, str]) -> tuple[TestCase, ...]:
 def examples(*pairs: tuple[str, str]) -> tuple[Example, ...]:
     """Build examples from (call, result) pairs."""
     return tuple(Example(call=call, result=result) for call, result in pairs)
+
+
+def variants(*values: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Build an exercise's variants from {placeholder: replacement text} dicts."""
+    return tuple(tuple(sorted(mapping.items())) for mapping in values)

@@ -12,8 +12,11 @@ from serve_app.domain.exercises import (
     catalog_functions,
     catalog_programs,
 )
+from serve_app.domain.exercises.catalog_parametrised import EXERCISES as PARAMETRISED
+from serve_app.domain.exercises.catalog_stretch import EXERCISES as STRETCH
 from serve_app.domain.exercises.errors import InvalidExerciseBank
 from serve_app.domain.exercises.models import ExerciseSpec
+from serve_app.domain.exercises.variants import render_variant, variant_problems
 from serve_app.domain.topics import DIFFICULTIES, TOPICS
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,6 +38,8 @@ def _load() -> tuple[ExerciseSpec, ...]:
         + catalog_collections.EXERCISES
         + catalog_functions.EXERCISES
         + catalog_programs.EXERCISES
+        + STRETCH
+        + PARAMETRISED
     )
     validate_bank(specs)
     return tuple(sorted(specs, key=lambda spec: TOPICS.index(spec.topic)))
@@ -43,11 +48,24 @@ def _load() -> tuple[ExerciseSpec, ...]:
 def validate_bank(specs: Iterable[ExerciseSpec]) -> None:
     """Raise InvalidExerciseBank listing every problem of every spec, plus duplicate ids."""
     specs = tuple(specs)
-    problems = [problem for spec in specs for problem in exercise_problems(spec)]
+    problems = [problem for spec in specs for problem in _spec_problems(spec)]
     duplicates = [eid for eid, n in Counter(s.exercise_id for s in specs).items() if n > 1]
     problems.extend(f"duplicate exercise_id {eid!r}" for eid in duplicates)
     if problems:
         raise InvalidExerciseBank(problems)
+
+
+def _spec_problems(spec: ExerciseSpec) -> list[str]:
+    if not spec.variants:
+        return exercise_problems(spec)
+    problems = variant_problems(spec)
+    if problems:
+        return problems
+    return [
+        f"variant {index}: {problem}"
+        for index in range(len(spec.variants))
+        for problem in exercise_problems(render_variant(spec, index))
+    ]
 
 
 def exercise_problems(spec: ExerciseSpec, *, require_solution: bool = True) -> list[str]:

@@ -1,5 +1,7 @@
 """Short, specific, encouraging feedback on a graded submission, in markdown."""
 
+from collections.abc import Sequence
+
 from serve_app.domain.exercises.models import ExerciseSpec
 from serve_app.domain.sandbox.models import ExceptionInfo, GradeReport, TestResult
 
@@ -147,3 +149,12 @@ def _clean(message: str) -> str:
     if len(first_line) > _MAX_MESSAGE:
         return first_line[: _MAX_MESSAGE - 1] + "…"
     return first_line
+
+
+def with_quality_note(feedback: str, status: str, findings: Sequence[tuple[int, str]]) -> str:
+    """Feedback plus the first code-quality finding, once the code passes: correctness first."""
+    if status != "passed" or not findings:
+        return feedback
+    line, message = findings[0]
+    more = f" ({len(findings) - 1} more in `quality`)" if len(findings) > 1 else ""
+    return f"{feedback}\n\nOne thing to tidy up, on line {line}: {_clean(message)}{more}"

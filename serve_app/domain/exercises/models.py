@@ -32,3 +32,9 @@ class ExerciseSpec:
     examples: tuple[Example, ...]
     tests: tuple[TestCase, ...]  # hidden: run after the student's code
     solution: str  # reference solution; passes every test
+    # Parametrised exercises: each variant maps the `$name` placeholders of the text fields
+    # (title, prompt, starter code, examples, tests, solution) to the text that replaces them.
+    # Empty for a plain exercise, whose fields are used as they are.
+    variants: tuple[tuple[tuple[str, str], ...], ...] = ()
+    variant: int | None = None  # set on a rendered variant: which one it is
+    source: str = "bank"  # "bank", "teacher" or "generated"

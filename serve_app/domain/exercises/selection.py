@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from serve_app.domain.exercises.errors import NoExerciseAvailable
 from serve_app.domain.exercises.models import ExerciseSpec
-from serve_app.domain.mastery import ADVANCED_AT, difficulty_for
+from serve_app.domain.mastery import difficulty_for, is_mastered
 from serve_app.domain.topics import DIFFICULTIES, TOPICS
 
 # Ranking within a topic: being recently seen costs as much as two difficulty steps, so an
@@ -23,8 +23,8 @@ def practice_order(mastery: Mapping[str, float]) -> tuple[str, ...]:
     """
     started = [t for t in TOPICS if t in mastery]
     by_weakness = sorted(started, key=lambda t: mastery[t])  # stable: curriculum order on ties
-    learning = [t for t in by_weakness if mastery[t] < ADVANCED_AT]
-    mastered = [t for t in by_weakness if mastery[t] >= ADVANCED_AT]
+    learning = [t for t in by_weakness if not is_mastered(mastery[t])]
+    mastered = [t for t in by_weakness if is_mastered(mastery[t])]
     unstarted = [t for t in TOPICS if t not in mastery]
     return (*learning, *unstarted, *mastered)
 
@@ -41,11 +41,11 @@ def select_exercise(
     """The next exercise for a student.
 
     An explicit `topic` or `difficulty` is always respected. Otherwise the topic comes from
-    `practice_order` and the difficulty from the student's mastery of that topic (easy below 40,
-    medium below 75, hard from 75). Recently seen exercises are avoided when another good
-    choice exists: without an explicit topic, the next topic in practice order is tried before
-    repeating one. Raises NoExerciseAvailable for an unknown topic or difficulty, or when no
-    exercise matches.
+    `practice_order` and the difficulty from the student's mastery level in that topic
+    (`mastery.difficulty_for`: beginner easy, learning medium, proficient and mastered hard).
+    Recently seen exercises are avoided when another good choice exists: without an explicit
+    topic, the next topic in practice order is tried before repeating one. Raises
+    NoExerciseAvailable for an unknown topic or difficulty, or when no exercise matches.
     """
     if topic is not None and topic not in TOPICS:
         raise NoExerciseAvailable(f"unknown topic {topic!r}", topic=topic, difficulty=difficulty)

@@ -1,6 +1,9 @@
-"""Exercises: the bank (seeded on start) and teacher-authored ones, hidden tests included."""
+"""Exercises: the bank (seeded on start), teacher-authored and generated ones, hidden tests
+included; and which variant of an exercise was issued to whom."""
 
+import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -21,13 +24,14 @@ def _row_values(spec: ExerciseSpec, source: str) -> tuple[Any, ...]:
         [{"call": e.call, "result": e.result} for e in spec.examples],
         [{"name": t.name, "code": t.code} for t in spec.tests],
         spec.solution or None,
+        [[list(pair) for pair in variant] for variant in spec.variants],
     )
 
 
 _INSERT = """
     INSERT INTO exercises (exercise_id, source, title, prompt, topic, difficulty, starter_code,
-                           examples, tests, solution)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                           examples, tests, solution, variants)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 """
 # Re-seeding the bank on start refreshes bank rows and never touches teacher-authored ones.
 _UPSERT = (
@@ -36,7 +40,8 @@ _UPSERT = (
     ON CONFLICT (exercise_id) DO UPDATE SET
         title = EXCLUDED.title, prompt = EXCLUDED.prompt, topic = EXCLUDED.topic,
         difficulty = EXCLUDED.difficulty, starter_code = EXCLUDED.starter_code,
-        examples = EXCLUDED.examples, tests = EXCLUDED.tests, solution = EXCLUDED.solution
+        examples = EXCLUDED.examples, tests = EXCLUDED.tests, solution = EXCLUDED.solution,
+        variants = EXCLUDED.variants
     WHERE exercises.source = EXCLUDED.source
 """
 )
@@ -63,6 +68,10 @@ def spec_from_row(row: asyncpg.Record) -> ExerciseSpec:
         examples=tuple(Example(call=e["call"], result=e["result"]) for e in row["examples"]),
         tests=tuple(TestCase(name=t["name"], code=t["code"]) for t in row["tests"]),
         solution=row["solution"] or "",
+        variants=tuple(
+            tuple((str(name), str(value)) for name, value in variant) for variant in row["variants"]
+        ),
+        source=row["source"],
     )
 
 
@@ -83,3 +92,48 @@ async def teacher_exercises(
         difficulty,
     )
     return [spec_from_row(row) for row in rows]
+
+
+async def record_issue(
+    conn: asyncpg.Connection,
+    *,
+    student_id: str,
+    exercise_id: str,
+    variant: int,
+    issued_at: datetime | None = None,
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO issued_exercises (issue_id, student_id, exercise_id, variant, issued_at)
+        VALUES ($1, $2, $3, $4, coalesce($5, now()))
+        """,
+        str(uuid.uuid4()),
+        student_id,
+        exercise_id,
+        variant,
+        issued_at,
+    )
+
+
+async def issue_count(conn: asyncpg.Connection, student_id: str, exercise_id: str) -> int:
+    count: int = await conn.fetchval(
+        "SELECT count(*) FROM issued_exercises WHERE student_id = $1 AND exercise_id = $2",
+        student_id,
+        exercise_id,
+    )
+    return count
+
+
+async def latest_issue(
+    conn: asyncpg.Connection, student_id: str, exercise_id: str
+) -> tuple[int, datetime] | None:
+    """(variant, issued_at) of the student's latest issue of an exercise, or None."""
+    row = await conn.fetchrow(
+        """
+        SELECT variant, issued_at FROM issued_exercises
+        WHERE student_id = $1 AND exercise_id = $2 ORDER BY issued_at DESC LIMIT 1
+        """,
+        student_id,
+        exercise_id,
+    )
+    return (int(row["variant"]), row["issued_at"]) if row else None

@@ -1,6 +1,7 @@
 """Feedback on a graded submission: specific, short, and pointing at the first thing to fix."""
 
 from serve_app.domain.exercises import feedback_for, load_bank
+from serve_app.domain.exercises.feedback import with_quality_note
 from serve_app.domain.sandbox import models as sandbox
 
 SPEC = next(s for s in load_bank() if s.exercise_id == "loops-sum-evens")
@@ -135,3 +136,12 @@ def test_rejected_code_explains_the_sandbox_rules() -> None:
     text = feedback_for(report("rejected", [], error), SPEC)
     assert "refused" in text
     assert "imports socket" in text
+
+
+def test_quality_note_is_added_only_once_the_code_passes() -> None:
+    findings = [(3, "`list` hides Python's built-in `list`"), (5, "'os' imported but unused")]
+    passed = with_quality_note("All passed.", "passed", findings)
+    assert "line 3" in passed
+    assert "1 more" in passed
+    assert with_quality_note("Fix this.", "failed", findings) == "Fix this."
+    assert with_quality_note("All passed.", "passed", []) == "All passed."

@@ -9,10 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from serve_app.domain.exercises import ExerciseSpec, load_bank
+from serve_app.domain.exercises.variants import expand_variants
 from tests.unit.exercises.local_harness import ExerciseCheck, check_exercise
 
-BANK = load_bank()
-IDS = [spec.exercise_id for spec in BANK]
+# Every concrete exercise: parametrised ones once per variant.
+BANK = expand_variants(load_bank())
+IDS = [spec.exercise_id + ("" if spec.variant is None else f"-v{spec.variant}") for spec in BANK]
 # The real sandbox is built alongside this bank; grade with it too once it exists.
 SANDBOX = getattr(importlib.import_module("serve_app.domain.sandbox"), "Sandbox", None)
 
@@ -22,14 +24,18 @@ def checks() -> dict[str, ExerciseCheck]:
     # One child interpreter per exercise, a few at a time: the whole bank takes about a second.
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = pool.map(check_exercise, BANK)
-        return {spec.exercise_id: check for spec, check in zip(BANK, results, strict=True)}
+        return dict(zip(IDS, results, strict=True))
+
+
+def _key(spec: ExerciseSpec) -> str:
+    return spec.exercise_id + ("" if spec.variant is None else f"-v{spec.variant}")
 
 
 @pytest.mark.parametrize("spec", BANK, ids=IDS)
 def test_reference_solution_passes_every_hidden_test(
     spec: ExerciseSpec, checks: dict[str, ExerciseCheck]
 ) -> None:
-    outcomes = checks[spec.exercise_id].solution_tests
+    outcomes = checks[_key(spec)].solution_tests
     assert [o.name for o in outcomes] == [t.name for t in spec.tests]
     failures = {o.name: o.message for o in outcomes if not o.passed}
     assert failures == {}
@@ -39,7 +45,7 @@ def test_reference_solution_passes_every_hidden_test(
 def test_starter_code_passes_no_hidden_test(
     spec: ExerciseSpec, checks: dict[str, ExerciseCheck]
 ) -> None:
-    outcomes = checks[spec.exercise_id].starter_tests
+    outcomes = checks[_key(spec)].starter_tests
     assert len(outcomes) == len(spec.tests)
     assert [o.name for o in outcomes if o.passed] == []
 
@@ -48,7 +54,7 @@ def test_starter_code_passes_no_hidden_test(
 def test_examples_show_what_the_solution_gives(
     spec: ExerciseSpec, checks: dict[str, ExerciseCheck]
 ) -> None:
-    examples = checks[spec.exercise_id].examples
+    examples = checks[_key(spec)].examples
     assert len(examples) == len(spec.examples)
     expected = {e.call: e.result for e in spec.examples}
     wrong = {o.name: (expected[o.name], o.message) for o in examples if not o.passed}
@@ -86,9 +92,9 @@ async def test_sandbox_grades_every_reference_solution_as_passed() -> None:
         async with two_at_a_time:
             report = await sandbox.grade(spec.solution, spec.tests)
         if report.status == "passed":
-            return spec.exercise_id, None
+            return _key(spec), None
         failed = [(r.name, r.message) for r in report.results if not r.passed]
-        return spec.exercise_id, (report.status, report.error, failed)
+        return _key(spec), (report.status, report.error, failed)
 
     outcomes = await asyncio.gather(*(grade(spec) for spec in BANK))
     assert {eid: problem for eid, problem in outcomes if problem is not None} == {}

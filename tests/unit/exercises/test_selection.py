@@ -49,7 +49,7 @@ def test_explicit_topic_is_respected(topic: str) -> None:
 def test_explicit_difficulty_is_respected_and_picks_a_topic_that_has_it() -> None:
     chosen = pick(difficulty="hard")
     assert chosen.difficulty == "hard"
-    assert chosen.topic == "strings"  # the first topic in curriculum order with a hard exercise
+    assert chosen.topic == "variables"  # the first topic in curriculum order: all have hard ones
 
 
 def test_explicit_topic_and_difficulty_together() -> None:
@@ -57,9 +57,16 @@ def test_explicit_topic_and_difficulty_together() -> None:
 
 
 def test_missing_combination_raises() -> None:
+    bank = (variant("x-easy", "sets", "easy"),)
     with pytest.raises(NoExerciseAvailable) as raised:
-        pick(topic="variables", difficulty="hard")
-    assert (raised.value.topic, raised.value.difficulty) == ("variables", "hard")
+        pick(topic="sets", difficulty="hard", bank=bank)
+    assert (raised.value.topic, raised.value.difficulty) == ("sets", "hard")
+
+
+def test_every_topic_has_every_difficulty() -> None:
+    assert {(s.topic, s.difficulty) for s in BANK} == {
+        (t, d) for t in TOPICS for d in ("easy", "medium", "hard")
+    }
 
 
 def test_unknown_topic_raises() -> None:
@@ -89,7 +96,7 @@ def test_weakest_started_topic_comes_first() -> None:
 
 
 def test_when_started_topics_are_mastered_the_next_unstarted_topic_comes() -> None:
-    chosen = pick(mastery={"variables": 90, "strings": 80})
+    chosen = pick(mastery={"variables": 95, "strings": 91})
     assert (chosen.topic, chosen.difficulty) == ("conditionals", "easy")
 
 
@@ -100,7 +107,14 @@ def test_when_everything_is_mastered_the_weakest_topic_gets_a_hard_exercise() ->
 
 @pytest.mark.parametrize(
     ("mastery", "difficulty"),
-    [(0.0, "easy"), (39.9, "easy"), (40.0, "medium"), (74.9, "medium"), (75.0, "hard")],
+    [
+        (0.0, "easy"),
+        (40.4, "easy"),
+        (40.5, "medium"),
+        (70.4, "medium"),
+        (70.5, "hard"),
+        (95.0, "hard"),
+    ],
 )
 def test_difficulty_follows_mastery_of_the_topic(mastery: float, difficulty: str) -> None:
     chosen = pick(topic="strings", mastery={"strings": mastery, "variables": 100.0})
@@ -109,12 +123,18 @@ def test_difficulty_follows_mastery_of_the_topic(mastery: float, difficulty: str
 
 def test_recently_seen_exercise_is_avoided_for_an_unseen_neighbour() -> None:
     chosen = pick(topic="strings", mastery={"strings": 50}, seen={"strings-palindrome"})
+    assert chosen.exercise_id == "strings-caesar"  # the other medium one
+
+
+def test_recently_seen_medium_exercises_yield_to_a_neighbouring_difficulty() -> None:
+    seen = {"strings-palindrome", "strings-caesar"}
+    chosen = pick(topic="strings", mastery={"strings": 50}, seen=seen)
     assert chosen.exercise_id in {"strings-initials", "strings-run-length"}
 
 
 def test_recently_seen_exercise_is_repeated_when_the_topic_has_nothing_else() -> None:
     chosen = pick(topic="strings", mastery={"strings": 50}, seen=IDS_BY_TOPIC["strings"])
-    assert chosen.exercise_id == "strings-palindrome"
+    assert chosen.exercise_id in {"strings-palindrome", "strings-caesar"}
 
 
 def test_without_explicit_topic_a_fully_seen_topic_yields_to_the_next() -> None:
@@ -140,7 +160,7 @@ def test_choice_among_equals_is_random_but_reproducible() -> None:
 
 
 def test_practice_order_puts_learning_then_unstarted_then_mastered() -> None:
-    order = practice_order({"loops": 60, "strings": 20, "variables": 90, "sets": 0, "x": 1})
+    order = practice_order({"loops": 60, "strings": 20, "variables": 91, "sets": 0, "x": 1})
     assert order[:3] == ("sets", "strings", "loops")
     assert order[3:5] == ("conditionals", "lists")
     assert order[-1] == "variables"
