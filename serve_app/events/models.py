@@ -7,7 +7,11 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 KafkaTopic = Literal[
-    "learning.responses", "exercise.graded", "struggle.detected", "progress.updated"
+    "learning.responses",
+    "exercise.graded",
+    "struggle.detected",
+    "progress.updated",
+    "student.lifecycle",
 ]
 
 
@@ -64,6 +68,9 @@ class ProgressUpdated(Event):
     mastery: float
     previous_mastery: float
     attempts: int
+    level: str | None = None  # beginner, learning, proficient or mastered
+    # The four 0-100 components mastery is weighted from: exercises, checks, quality, streak.
+    components: dict[str, float] | None = None
 
 
 class StruggleDetected(Event):
@@ -72,8 +79,19 @@ class StruggleDetected(Event):
 
     alert_id: str
     topic: str
-    reason: str
+    reason: str  # a fixed description of the rule, never the student's text
     severity: str
+    kind: str | None = None  # which rule fired (serve_app.domain.struggle.STRUGGLE_KINDS)
+
+
+class StudentErased(Event):
+    """A student's data was erased here; downstream copies keyed by `subject` must follow."""
+
+    type: ClassVar[str] = "learnflow.student.erased.v1"
+    kafka_topic: ClassVar[KafkaTopic] = "student.lifecycle"
+
+    rows_erased: int
+    tables: tuple[str, ...]
 
 
 class CloudEvent(BaseModel):

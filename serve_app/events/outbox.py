@@ -1,5 +1,8 @@
 """The transactional outbox: events are rows written in the outcome's own transaction."""
 
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -51,3 +54,90 @@ async def list_events(
         limit,
     )
     return [{"seq": row["seq"], **row["envelope"]} for row in rows]
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One claimed outbox row: what the relay publishes and the feed streams."""
+
+    seq: int
+    event_id: str
+    subject: str
+    kafka_topic: str
+    envelope: dict[str, Any]
+
+
+# Claims the oldest unpublished rows no other relay holds (SKIP LOCKED), then keeps only
+# the rows whose every older unpublished row of the same subject is claimed here too: a row
+# whose predecessor another relay holds waits for the next cycle, so one student's events
+# reach Kafka in outbox order even with several relays.
+_CLAIM = """
+WITH claimed AS MATERIALIZED (
+    SELECT seq, event_id, subject, kafka_topic, envelope FROM events
+    WHERE published_at IS NULL
+    ORDER BY seq
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED
+)
+SELECT c.seq, c.event_id, c.subject, c.kafka_topic, c.envelope FROM claimed c
+WHERE NOT EXISTS (
+    SELECT 1 FROM events e
+    WHERE e.subject = c.subject AND e.published_at IS NULL AND e.seq < c.seq
+      AND e.seq NOT IN (SELECT seq FROM claimed)
+)
+ORDER BY c.seq
+"""
+
+
+async def claim_unpublished(conn: asyncpg.Connection, limit: int) -> list[OutboxRow]:
+    """Lock up to `limit` publishable rows until `conn`'s transaction ends, oldest first."""
+    rows = await conn.fetch(_CLAIM, limit)
+    return [_outbox_row(row) for row in rows]
+
+
+async def mark_published(conn: asyncpg.Connection, seqs: Sequence[int]) -> None:
+    await conn.execute(
+        "UPDATE events SET published_at = now() WHERE seq = ANY($1::bigint[])", list(seqs)
+    )
+
+
+async def unpublished_count(conn: asyncpg.Connection) -> int:
+    count: int = await conn.fetchval("SELECT count(*) FROM events WHERE published_at IS NULL")
+    return count
+
+
+async def rows_after(
+    conn: asyncpg.Connection,
+    *,
+    after_seq: int,
+    subject: str | None = None,
+    event_type: str | None = None,
+    limit: int = 500,
+) -> list[OutboxRow]:
+    """Committed rows past `after_seq` (published or not), oldest first, for the event feed."""
+    rows = await conn.fetch(
+        """
+        SELECT seq, event_id, subject, kafka_topic, envelope FROM events
+        WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3)
+        ORDER BY seq LIMIT $4
+        """,
+        after_seq,
+        subject,
+        event_type,
+        limit,
+    )
+    return [_outbox_row(row) for row in rows]
+
+
+def _outbox_row(row: asyncpg.Record) -> OutboxRow:
+    envelope = row["envelope"]
+    # Pool connections decode jsonb; a bare asyncpg connection hands back the JSON text.
+    if isinstance(envelope, str):
+        envelope = json.loads(envelope)
+    return OutboxRow(
+        seq=row["seq"],
+        event_id=str(row["event_id"]),
+        subject=row["subject"],
+        kafka_topic=row["kafka_topic"],
+        envelope=dict(envelope),
+    )

@@ -1,0 +1,313 @@
+"""The live event feed behind `GET /v1/events` (Server-Sent Events).
+
+Cursor: an event's SSE id is its outbox `seq` (decimal), opaque to clients. A stream that
+resumes after id N (`Last-Event-ID: N`) first replays the committed rows with seq > N from
+PostgreSQL, which holds every event whether or not it reached Kafka yet, then goes live.
+
+Live source:
+- PostgreSQL (no Kafka configured): short polls of the outbox woken by LISTEN/NOTIFY.
+- Kafka: one consumer per process (no consumer group, all partitions of every event topic,
+  starting at the end) fans records out to the open streams whose filter matches, through
+  a bounded queue each. A stream whose client cannot keep up is closed rather than allowed
+  to hold memory: the browser reconnects with Last-Event-ID and replays from PostgreSQL.
+  While Kafka cannot be reached, new streams are served from PostgreSQL instead.
+
+Every stream dedupes by event id: Kafka is at-least-once and the replay and the live
+source overlap.
+"""
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaError
+
+from serve_app.events.kafka import ID_HEADER, SEQ_HEADER, TOPICS, ensure_topics, header
+from serve_app.events.notifier import OutboxNotifier
+from serve_app.events.outbox import rows_after
+from serve_app.events.pseudonym import Pseudonymizer
+from serve_app.store.database import Database
+
+logger = logging.getLogger(__name__)
+
+REPLAY_PAGE = 500
+# Enough to absorb Kafka redeliveries and the replay/live overlap of one stream.
+DEDUPE_WINDOW = 10_000
+
+
+@dataclass(frozen=True)
+class FeedFilter:
+    subject: str | None = None
+    event_type: str | None = None
+
+    def matches(self, envelope: dict[str, Any]) -> bool:
+        return (self.subject is None or envelope.get("subject") == self.subject) and (
+            self.event_type is None or envelope.get("type") == self.event_type
+        )
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    seq: int
+    envelope: dict[str, Any]
+
+    @property
+    def event_id(self) -> str:
+        return str(self.envelope["id"])
+
+
+class _SeenIds:
+    def __init__(self, size: int = DEDUPE_WINDOW) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, event_id: str) -> bool:
+        if event_id in self._ids:
+            return False
+        self._ids[event_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return True
+
+
+class StreamOverflow(Exception):
+    """The client fell too far behind the live source; it should reconnect and resume."""
+
+
+class _Subscription:
+    def __init__(self, feed_filter: FeedFilter, capacity: int) -> None:
+        self.filter = feed_filter
+        self.queue: asyncio.Queue[FeedEvent] = asyncio.Queue(capacity)
+        self.overflowed = False
+
+    def offer(self, event: FeedEvent) -> None:
+        if self.overflowed or not self.filter.matches(event.envelope):
+            return
+        try:
+            self.queue.put_nowait(event)
+        except asyncio.QueueFull:
+            self.overflowed = True
+
+
+class KafkaFanout:
+    """One consumer per process, started with the first stream, shared by all of them."""
+
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        *,
+        partitions: int = 3,
+        replication_factor: int = 1,
+        timeout_seconds: float = 10.0,
+        queue_capacity: int = 1000,
+    ) -> None:
+        self._bootstrap = bootstrap_servers
+        self._partitions = partitions
+        self._replication = replication_factor
+        self._timeout = timeout_seconds
+        self._capacity = queue_capacity
+        self._subscriptions: set[_Subscription] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._ready: asyncio.Future[None] | None = None
+
+    async def subscribe(self, feed_filter: FeedFilter) -> _Subscription:
+        """Register a stream; returns once the consumer is positioned, so every record
+        committed to Kafka after this call reaches the subscription."""
+        if self._task is None or self._task.done():
+            self._ready = asyncio.get_running_loop().create_future()
+            self._task = asyncio.create_task(self._consume(self._ready))
+        assert self._ready is not None
+        await asyncio.wait_for(asyncio.shield(self._ready), self._timeout)
+        subscription = _Subscription(feed_filter, self._capacity)
+        self._subscriptions.add(subscription)
+        return subscription
+
+    @property
+    def subscribers(self) -> int:
+        return len(self._subscriptions)
+
+    def unsubscribe(self, subscription: _Subscription) -> None:
+        self._subscriptions.discard(subscription)
+
+    async def _consume(self, ready: asyncio.Future[None]) -> None:
+        consumer: AIOKafkaConsumer | None = None
+        try:
+            await ensure_topics(
+                self._bootstrap,
+                partitions=self._partitions,
+                replication_factor=self._replication,
+                timeout_seconds=self._timeout,
+            )
+            consumer = AIOKafkaConsumer(
+                *TOPICS,
+                bootstrap_servers=self._bootstrap,
+                client_id="learnflow-event-feed",
+                group_id=None,
+                enable_auto_commit=False,
+                auto_offset_reset="latest",
+                request_timeout_ms=int(self._timeout * 1000),
+            )
+            await consumer.start()
+            # Resolve "latest" now, so the subscriber misses nothing produced after this.
+            for partition in consumer.assignment():
+                await consumer.position(partition)
+            if not ready.done():
+                ready.set_result(None)
+            while True:
+                batches = await consumer.getmany(timeout_ms=1000)
+                for records in batches.values():
+                    for record in records:
+                        self._dispatch(record.value, record.headers)
+        except Exception as exc:
+            logger.warning("event feed consumer stopped: %s", type(exc).__name__)
+            if not ready.done():
+                ready.set_exception(exc)
+            # Streams end; browsers reconnect and resume from PostgreSQL and a new consumer.
+            for subscription in self._subscriptions:
+                subscription.overflowed = True
+        finally:
+            if consumer is not None:
+                await consumer.stop()
+
+    def _dispatch(self, value: bytes | None, headers: Any) -> None:
+        seq = header(headers, SEQ_HEADER)
+        if value is None or seq is None or header(headers, ID_HEADER) is None:
+            return  # not an outbox record; another producer wrote to the topic
+        try:
+            event = FeedEvent(int(seq), json.loads(value))
+        except ValueError:
+            return
+        for subscription in tuple(self._subscriptions):
+            subscription.offer(event)
+
+    async def close(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
+
+
+class EventFeed:
+    """Streams of events for the SSE endpoint; yields None when a heartbeat is due."""
+
+    def __init__(
+        self,
+        db: Database,
+        pseudonymize: Pseudonymizer,
+        *,
+        kafka: KafkaFanout | None = None,
+        poll_seconds: float = 1.0,
+        heartbeat_seconds: float = 15.0,
+    ) -> None:
+        self._db = db
+        self._pseudonymize = pseudonymize
+        self._kafka = kafka
+        self._notifier = OutboxNotifier(db)
+        self._poll = poll_seconds
+        self._heartbeat = heartbeat_seconds
+
+    @property
+    def source(self) -> str:
+        return "kafka" if self._kafka is not None else "postgres"
+
+    def subject_of(self, student_id: str) -> str:
+        return self._pseudonymize(student_id)
+
+    async def head(self) -> int:
+        """The newest committed seq: where a stream without a cursor starts."""
+        async with self._db.connection() as conn:
+            seq: int = await conn.fetchval("SELECT coalesce(max(seq), 0) FROM events")
+        return seq
+
+    async def _replay(self, feed_filter: FeedFilter, after: int) -> AsyncIterator[FeedEvent]:
+        while True:
+            async with self._db.connection() as conn:
+                rows = await rows_after(
+                    conn,
+                    after_seq=after,
+                    subject=feed_filter.subject,
+                    event_type=feed_filter.event_type,
+                    limit=REPLAY_PAGE,
+                )
+            for row in rows:
+                yield FeedEvent(row.seq, row.envelope)
+            if len(rows) < REPLAY_PAGE:
+                return
+            after = rows[-1].seq
+
+    async def stream(
+        self, feed_filter: FeedFilter, after: int | None
+    ) -> AsyncIterator[FeedEvent | None]:
+        """Events matching `feed_filter` past cursor `after` (None: from now on), forever."""
+        seen = _SeenIds()
+        if self._kafka is not None:
+            source = self._kafka_live(feed_filter, after)
+        else:
+            source = self._postgres_live(feed_filter, after)
+        async for event in source:
+            if event is None or seen.first_time(event.event_id):
+                yield event
+
+    async def _postgres_live(
+        self, feed_filter: FeedFilter, after: int | None
+    ) -> AsyncIterator[FeedEvent | None]:
+        cursor = await self.head() if after is None else after
+        idle = 0.0
+        while True:
+            ticket = self._notifier.ticket()
+            found = False
+            async for event in self._replay(feed_filter, cursor):
+                found = True
+                cursor = max(cursor, event.seq)
+                yield event
+            if found:
+                idle = 0.0
+                continue
+            if idle >= self._heartbeat:
+                idle = 0.0
+                yield None
+            started = asyncio.get_running_loop().time()
+            await self._notifier.wait(ticket, min(self._poll, self._heartbeat))
+            idle += asyncio.get_running_loop().time() - started
+
+    async def _kafka_live(
+        self, feed_filter: FeedFilter, after: int | None
+    ) -> AsyncIterator[FeedEvent | None]:
+        assert self._kafka is not None
+        try:
+            subscription = await self._kafka.subscribe(feed_filter)
+        except (KafkaError, OSError, TimeoutError) as exc:
+            # Kafka is down: this stream is served from PostgreSQL, which has every event.
+            logger.warning(
+                "event feed: Kafka unavailable (%s); streaming from PostgreSQL", type(exc).__name__
+            )
+            async for event in self._postgres_live(feed_filter, after):
+                yield event
+            return
+        try:
+            if after is not None:
+                async for event in self._replay(feed_filter, after):
+                    yield event
+            while True:
+                if subscription.overflowed and subscription.queue.empty():
+                    raise StreamOverflow("the event stream fell behind; reconnect to resume")
+                try:
+                    event = await asyncio.wait_for(subscription.queue.get(), self._heartbeat)
+                except TimeoutError:
+                    yield None
+                    continue
+                yield event
+        finally:
+            self._kafka.unsubscribe(subscription)
+
+    async def close(self) -> None:
+        await self._notifier.close()
+        if self._kafka is not None:
+            await self._kafka.close()

@@ -1,0 +1,137 @@
+"""PostgreSQL restarts under the HTTP API: requests fail fast with 503 (not a hang, not a
+500) while it is down and succeed again once it is back; the relay catches up by itself.
+
+Runs on a PostgreSQL and a Kafka broker of its own, which it stops and starts.
+"""
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+
+from serve_app.api.app import create_api
+from serve_app.events.feed import EventFeed
+from serve_app.events.kafka import KafkaPublisher
+from serve_app.events.pseudonym import Pseudonymizer
+from serve_app.events.relay import OutboxRelay
+from serve_app.service.tutor import Tutor
+from serve_app.store.database import Database
+from tests.integration.kafka_support import (
+    PrivateKafka,
+    PrivatePostgres,
+    assert_kafka_matches_outbox,
+    kafka_missing_reason,
+    outbox,
+    postgres_missing_reason,
+    read_topics,
+    unpublished,
+)
+
+_MISSING = kafka_missing_reason() or postgres_missing_reason()
+pytestmark = pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")
+
+# A request that neither answers nor fails within this long counts as hanging.
+NO_HANG_SECONDS = 30
+
+
+@pytest.fixture(scope="module")
+def kafka() -> Iterator[PrivateKafka]:
+    broker = PrivateKafka()
+    broker.start()
+    try:
+        yield broker
+    finally:
+        broker.destroy()
+
+
+@pytest.fixture(scope="module")
+def private_pg() -> Iterator[PrivatePostgres]:
+    server = PrivatePostgres()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.destroy()
+
+
+@pytest.fixture(scope="module")
+def pg_server(private_pg: PrivatePostgres) -> str:
+    # Overrides the shared server: this test stops and restarts its own.
+    return private_pg.start()
+
+
+@pytest.fixture
+async def client(tutor: Tutor, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_api()
+    app.state.tutor = tutor
+    feed = EventFeed(db, Pseudonymizer(b"test-key"))
+    app.state.event_feed = feed
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://tutor", timeout=NO_HANG_SECONDS
+    ) as http:
+        yield http
+    await feed.close()
+
+
+async def _request(http: httpx.AsyncClient, method: str, path: str, **kw: object) -> int:
+    response = await asyncio.wait_for(http.request(method, path, **kw), NO_HANG_SECONDS)  # type: ignore[arg-type]
+    if response.status_code == 503:
+        assert response.headers.get("retry-after"), "a 503 says when to retry"
+    return response.status_code
+
+
+ASK = {"student_id": "pg-1", "text": "what is a list comprehension?"}
+
+
+async def test_postgres_restart_gives_503_then_recovers(
+    client: httpx.AsyncClient, db: Database, kafka: PrivateKafka, private_pg: PrivatePostgres
+) -> None:
+    relay = OutboxRelay(
+        db,
+        KafkaPublisher(kafka.bootstrap, timeout_seconds=3),
+        idle_seconds=0.2,
+        backoff_initial=0.1,
+        backoff_max=1.0,
+    )
+    relaying = asyncio.create_task(relay.run())
+    try:
+        assert await _request(client, "POST", "/v1/ask", json=ASK) == 200
+        assert await _request(client, "GET", "/readyz") == 200
+
+        await asyncio.to_thread(private_pg.stop)
+        down = [
+            await _request(client, "POST", "/v1/ask", json=ASK),
+            await _request(client, "GET", "/v1/students/pg-1/progress"),
+            await _request(client, "GET", "/v1/events", params={"student_id": "pg-1"}),
+            await _request(client, "GET", "/readyz"),
+        ]
+        assert down == [503, 503, 503, 503]
+
+        await asyncio.to_thread(private_pg.start)
+        deadline = asyncio.get_running_loop().time() + 60
+        while await _request(client, "POST", "/v1/ask", json=ASK) != 200:
+            assert asyncio.get_running_loop().time() < deadline, "no recovery after restart"
+            await asyncio.sleep(0.5)
+        assert await _request(client, "GET", "/readyz") == 200
+        assert await _request(client, "GET", "/v1/students/pg-1/progress") == 200
+        events = await client.get(
+            "/v1/events", params={"student_id": "pg-1", "after": 0, "limit": 2}
+        )
+        assert events.status_code == 200
+        assert events.text.count("\ndata: ") == 2
+
+        deadline = asyncio.get_running_loop().time() + 60
+        while await unpublished(db):
+            assert asyncio.get_running_loop().time() < deadline, "the relay did not catch up"
+            await asyncio.sleep(0.2)
+    finally:
+        relaying.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await relaying
+        await relay.close()
+    rows = await outbox(db)
+    assert len(rows) == 2
+    records = await read_topics(kafka.bootstrap, {row["event_id"] for row in rows})
+    assert_kafka_matches_outbox(records, rows)
