@@ -1,9 +1,15 @@
-"""Debug sessions: a diagnosis and its hint ladder, revealed one step per request."""
+"""Debug sessions: a diagnosis and its hint ladder, revealed one step per request.
+
+The code, error, diagnosis text, hints and corrected code are encrypted (the hints and the
+correction quote the student's code); error type, topic, position and ladder step stay in
+clear for struggle detection and the ladder's atomic step."""
 
 import uuid
 from typing import Any
 
 import asyncpg
+
+from serve_app.privacy.fields import seal, seal_json, unseal_row
 
 # Steps of the ladder: hints 1-3, then the corrected code as step 4.
 LADDER_STEPS = 4
@@ -26,23 +32,23 @@ async def insert_debug_session(
         """,
         debug_id,
         student_id,
-        code,
-        error_text,
+        seal("debug_sessions", "code", debug_id, student_id, code),
+        seal("debug_sessions", "error_text", debug_id, student_id, error_text),
         diagnosis["error_type"],
         diagnosis["line"],
         diagnosis["column"],
-        diagnosis["message"],
-        diagnosis["summary"],
+        seal("debug_sessions", "message", debug_id, student_id, diagnosis["message"]),
+        seal("debug_sessions", "summary", debug_id, student_id, diagnosis["summary"]),
         diagnosis["topic"],
-        list(diagnosis["hints"]),
-        diagnosis["solution"],
+        seal_json("debug_sessions", "hints", debug_id, student_id, list(diagnosis["hints"])),
+        seal("debug_sessions", "solution", debug_id, student_id, diagnosis["solution"]),
     )
     return debug_id
 
 
 async def advance_ladder(
     conn: asyncpg.Connection, debug_id: str, student_id: str
-) -> asyncpg.Record | None:
+) -> dict[str, Any] | None:
     """Move one step up the ladder atomically; None when absent or already at the top."""
     row: asyncpg.Record | None = await conn.fetchrow(
         """
@@ -54,7 +60,7 @@ async def advance_ladder(
         student_id,
         LADDER_STEPS,
     )
-    return row
+    return None if row is None else unseal_row("debug_sessions", row, student_id)
 
 
 async def session_exists(conn: asyncpg.Connection, debug_id: str, student_id: str) -> bool:

@@ -1,0 +1,1 @@
+"""Student privacy: encryption at rest, redaction before the LLM, export, erasure, retention."""
