@@ -23,9 +23,13 @@ from starlette.routing import Route
 
 
 class FakeLLM:
-    def __init__(self) -> None:
+    def __init__(self, first_token_delay: float = 0.0, keep_requests: bool = True) -> None:
         self.mode = "ok"
         self.requests: list[dict[str, Any]] = []
+        # Seconds before the first byte of an answer: a provider's queueing plus prefill.
+        self.first_token_delay = first_token_delay
+        # A long load test would otherwise keep every request body in memory.
+        self.keep_requests = keep_requests
 
     def answer_for(self, body: dict[str, Any]) -> str:
         question = body["messages"][-1]["content"]
@@ -40,7 +44,10 @@ class FakeLLM:
 
     async def chat(self, request: Request) -> Response:
         body = await request.json()
-        self.requests.append(body)
+        if self.keep_requests:
+            self.requests.append(body)
+        if self.first_token_delay:
+            await asyncio.sleep(self.first_token_delay)
         if self.mode == "error":
             return JSONResponse({"error": {"message": "boom", "type": "server_error"}}, 500)
         if self.mode == "slow":
@@ -137,12 +144,32 @@ def running_fake_llm() -> Iterator[tuple[FakeLLM, str]]:
         thread.join(timeout=5)
 
 
-def main() -> None:
-    """`python -m tests.support.fake_openai PORT`: run it standalone (for e2e and by hand)."""
-    import sys
+def main(argv: list[str] | None = None) -> None:
+    """`python -m tests.support.fake_openai [PORT] [--port P] [--first-token-delay S]`.
 
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8100
-    uvicorn.run(FakeLLM().app(), host="127.0.0.1", port=port, log_level="warning")
+    Runs it standalone (for e2e, load tests and by hand); the bare positional PORT still works.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A fake OpenAI-compatible chat server.")
+    parser.add_argument("port_arg", nargs="?", type=int, default=None, metavar="PORT")
+    parser.add_argument("--port", type=int, default=None)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument(
+        "--first-token-delay",
+        type=float,
+        default=0.0,
+        help="seconds before the first token (or the whole JSON answer); default 0",
+    )
+    parser.add_argument(
+        "--forget-requests",
+        action="store_true",
+        help="do not keep request bodies for GET /requests (long load tests)",
+    )
+    args = parser.parse_args(argv)
+    port = args.port or args.port_arg or 8100
+    fake = FakeLLM(first_token_delay=args.first_token_delay, keep_requests=not args.forget_requests)
+    uvicorn.run(fake.app(), host=args.host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":
