@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 	lock clean contract
 
 $(STAMP): pyproject.toml requirements.lock
-	@bash infra/system-deps.sh --if-root || echo "note: system packages not installed; continuing"
+	@bash infra/system-deps.sh --if-root >&2 || echo "note: system packages not installed; continuing" >&2
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"

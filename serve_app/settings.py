@@ -4,12 +4,13 @@ The defaults are the embedded mode: an embedded PostgreSQL in a local data direc
 no Kafka, no LLM. Nothing else in the code base reads `os.environ`.
 """
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-pseudonym-key"}
 
@@ -46,17 +47,68 @@ class Settings(BaseSettings):
     sandbox_cpu_seconds: float = Field(default=5.0, gt=0)
     sandbox_wall_seconds: float = Field(default=10.0, gt=0)
     sandbox_memory_mib: int = Field(default=256, ge=32)
+    # Sandbox runs at once per replica; more wait their turn instead of starving each other.
     sandbox_max_concurrency: int = Field(default=4, ge=1)
 
-    # <triage settings: issue 3>
+    # --- Triage ---
+    # Below this confidence triage asks a clarifying question instead of routing.
+    triage_clarification_threshold: float = Field(default=0.55, gt=0, lt=1)
+    # With an LLM configured, unsure decisions may be settled by it within this budget.
+    triage_llm_budget_ms: int = Field(default=400, ge=1, le=10_000)
 
-    # <practice settings: issue 6>
+    # --- Practice ---
+    # With an LLM configured, offer freshly generated exercises (each verified in the sandbox
+    # before it is served); off means the bank and teacher exercises only.
+    practice_generate_exercises: bool = True
 
-    # <events settings: issue 7>
+    # --- Events: outbox relay and SSE feed ---
+    # Topics are created with this many partitions when missing (a student's key picks one).
+    kafka_topic_partitions: int = Field(default=3, ge=1)
+    kafka_replication_factor: int = Field(default=1, ge=1)
+    # How long one Kafka call (connect, send with acks=all, metadata) may take.
+    kafka_timeout_seconds: float = Field(default=10.0, gt=0)
+    relay_batch_size: int = Field(default=200, ge=1, le=10_000)
+    # An idle relay waits for NOTIFY at most this long before looking at the outbox again.
+    relay_idle_seconds: float = Field(default=1.0, gt=0)
+    relay_backoff_max_seconds: float = Field(default=30.0, gt=0)
+    sse_poll_seconds: float = Field(default=1.0, gt=0)
+    sse_heartbeat_seconds: float = Field(default=15.0, gt=0)
 
-    # <security settings: issue 8>
+    # --- Security: identity, quotas, browser hardening ---
+    # "auto": off in embedded mode (no database_url), required otherwise.
+    auth_mode: Literal["off", "hs256", "oidc", "auto"] = "auto"
+    auth_jwt_secret: SecretStr | None = None
+    auth_jwks_url: str | None = None
+    auth_issuer: str = "learnflow"
+    auth_audience: str = "learnflow-tutor"
+    auth_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    auth_roles_claim: str = "roles"
+    auth_jwks_cache_seconds: int = Field(default=300, ge=0)
+    # Per caller, per minute; and LLM-backed requests per student per day (0 turns one off).
+    rate_limit_per_minute: int = Field(default=120, ge=0)
+    llm_daily_quota: int = Field(default=200, ge=0)
+    # Comma-separated list (or JSON list) of browser origins allowed by CORS; none by default.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Strict-Transport-Security max-age, sent on https requests only (0 turns it off).
+    hsts_seconds: int = Field(default=31_536_000, ge=0)
 
-    # <privacy settings: issue 8>
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value
+
+    # --- Privacy ---
+    # AES-GCM key ring for student text at rest: "kid1:base64key,kid2:base64key", first
+    # active. Unset: production refuses to start; other modes use data_dir/encryption.keys.
+    encryption_keys: SecretStr | None = None
+    # Interactions, debug sessions and submission code older than this are purged; unset keeps.
+    retention_days: int | None = Field(default=None, ge=1)
+    privacy_maintenance_interval_seconds: float = Field(default=3600.0, gt=0)
 
     @property
     def llm_enabled(self) -> bool:

@@ -13,6 +13,7 @@ from serve_app.errors import (
     LadderExhausted,
     NotFound,
 )
+from serve_app.security.errors import MissingToken, QuotaExceeded, Unauthenticated
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,23 @@ def _handler(status: int):  # type: ignore[no-untyped-def]
     return handle
 
 
+async def _unauthenticated(_: Request, exc: Exception) -> JSONResponse:
+    # RFC 6750: a missing token gets a bare challenge, a bad one says it was invalid.
+    challenge = 'Bearer realm="learnflow"'
+    if not isinstance(exc, MissingToken):
+        challenge += ', error="invalid_token"'
+    return JSONResponse(
+        {"detail": str(exc)}, status_code=401, headers={"WWW-Authenticate": challenge}
+    )
+
+
+async def _too_many_requests(_: Request, exc: Exception) -> JSONResponse:
+    retry_after = exc.retry_after if isinstance(exc, QuotaExceeded) else 60
+    return JSONResponse(
+        {"detail": str(exc)}, status_code=429, headers={"Retry-After": str(retry_after)}
+    )
+
+
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     # The traceback goes to the server log only; a response never carries one.
     logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
@@ -48,6 +66,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(NotFound, _handler(404))
     app.add_exception_handler(Forbidden, _handler(403))
+    app.add_exception_handler(Unauthenticated, _unauthenticated)
+    app.add_exception_handler(QuotaExceeded, _too_many_requests)
     app.add_exception_handler(InvalidRequest, _handler(422))
     app.add_exception_handler(LadderExhausted, _handler(409))
     app.add_exception_handler(DependencyUnavailable, _handler(503))

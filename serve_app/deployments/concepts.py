@@ -16,11 +16,13 @@ class Concepts:
         self._llm = build_llm(get_settings())
         self._specialist = ConceptsSpecialist(KnowledgeBase.load(), self._llm)
 
-    async def explain(self, question: str, level: str) -> ConceptAnswer:
-        return await self._specialist.explain(question, level)
+    async def explain(self, question: str, level: str, *, allow_llm: bool = True) -> ConceptAnswer:
+        return await self._specialist.explain(question, level, allow_llm=allow_llm)
 
-    async def stream_explain(self, question: str, level: str) -> AsyncIterator[dict[str, Any]]:
-        async for item in self._specialist.stream_explain(question, level):
+    async def stream_explain(
+        self, question: str, level: str, *, allow_llm: bool = True
+    ) -> AsyncIterator[dict[str, Any]]:
+        async for item in self._specialist.stream_explain(question, level, allow_llm=allow_llm):
             yield item
 
     async def __del__(self) -> None:

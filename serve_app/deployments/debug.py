@@ -2,7 +2,7 @@
 
 from ray import serve
 
-from serve_app.deployments.resources import build_sandbox
+from serve_app.deployments.resources import build_llm, build_sandbox
 from serve_app.domain.debug import DebugRequest, Diagnosis
 from serve_app.settings import get_settings
 from serve_app.specialists.debug import DebugSpecialist
@@ -10,10 +10,16 @@ from serve_app.specialists.debug import DebugSpecialist
 
 class Debug:
     def __init__(self) -> None:
-        self._specialist = DebugSpecialist(build_sandbox(get_settings()))
+        settings = get_settings()
+        self._llm = build_llm(settings)
+        self._specialist = DebugSpecialist(build_sandbox(settings), self._llm)
 
-    async def diagnose(self, request: DebugRequest) -> Diagnosis:
-        return await self._specialist.diagnose(request)
+    async def diagnose(self, request: DebugRequest, *, allow_llm: bool = True) -> Diagnosis:
+        return await self._specialist.diagnose(request, allow_llm=allow_llm)
+
+    async def __del__(self) -> None:
+        if self._llm is not None:
+            await self._llm.close()
 
 
 # Bound explicitly (not as a decorator) so type checkers see a Deployment.

@@ -44,14 +44,18 @@ class ConceptsHandle:
         self._handle = handle
         self._streaming = handle.options(stream=True)
 
-    async def explain(self, question: str, level: str) -> ConceptAnswer:
+    async def explain(self, question: str, level: str, *, allow_llm: bool = True) -> ConceptAnswer:
         with _specialist("concepts"):
-            answer: ConceptAnswer = await self._handle.explain.remote(question, level)
+            answer: ConceptAnswer = await self._handle.explain.remote(
+                question, level, allow_llm=allow_llm
+            )
         return answer
 
-    async def stream_explain(self, question: str, level: str) -> AsyncIterator[dict[str, Any]]:
+    async def stream_explain(
+        self, question: str, level: str, *, allow_llm: bool = True
+    ) -> AsyncIterator[dict[str, Any]]:
         stream: DeploymentResponseGenerator[dict[str, Any]] = self._streaming.stream_explain.remote(
-            question, level
+            question, level, allow_llm=allow_llm
         )  # type: ignore[assignment]
         with _specialist("concepts"):
             async for item in stream:
@@ -62,9 +66,9 @@ class DebugHandle:
     def __init__(self, handle: DeploymentHandle[Any]) -> None:
         self._handle = handle
 
-    async def diagnose(self, request: DebugRequest) -> Diagnosis:
+    async def diagnose(self, request: DebugRequest, *, allow_llm: bool = True) -> Diagnosis:
         with _specialist("debug"):
-            diagnosis: Diagnosis = await self._handle.diagnose.remote(request)
+            diagnosis: Diagnosis = await self._handle.diagnose.remote(request, allow_llm=allow_llm)
         return diagnosis
 
 

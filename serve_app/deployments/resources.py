@@ -32,7 +32,8 @@ def build_sandbox(settings: Settings) -> Sandbox:
             cpu_seconds=settings.sandbox_cpu_seconds,
             wall_seconds=settings.sandbox_wall_seconds,
             memory_bytes=settings.sandbox_memory_mib * MiB,
-        )
+        ),
+        max_concurrent=settings.sandbox_max_concurrency,
     )
     logger.info("sandbox isolation: %s", sandbox.isolation)
     return sandbox

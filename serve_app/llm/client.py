@@ -7,12 +7,14 @@ timeout, and the specialist answers from its local engine instead.
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
+from typing import cast
 
 import openai
 from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletionMessageParam
 
 from serve_app.errors import LearnFlowError
+from serve_app.privacy.redaction import redact
 
 ChatMessage = ChatCompletionMessageParam
 
@@ -21,6 +23,23 @@ logger = logging.getLogger(__name__)
 
 class LLMUnavailable(LearnFlowError):
     retriable = True
+
+
+def redacted(messages: Sequence[ChatMessage]) -> list[ChatMessage]:
+    """Every message as it may leave for the provider: e-mails, phones and secrets removed."""
+    out: list[ChatMessage] = []
+    for message in messages:
+        content = message.get("content")
+        if isinstance(content, str):
+            message = cast(ChatMessage, {**message, "content": redact(content)})
+        elif isinstance(content, list):
+            parts = [
+                {**part, "text": redact(part["text"])} if "text" in part else part
+                for part in content
+            ]
+            message = cast(ChatMessage, {**message, "content": parts})
+        out.append(message)
+    return out
 
 
 class LLMClient:
@@ -49,7 +68,7 @@ class LLMClient:
             async with asyncio.timeout(self._timeout):
                 response = await client.chat.completions.create(
                     model=self._model,
-                    messages=list(messages),
+                    messages=redacted(messages),
                     max_tokens=max_tokens,
                     temperature=temperature,
                 )
@@ -69,7 +88,7 @@ class LLMClient:
             async with asyncio.timeout(self._timeout):
                 stream = await client.chat.completions.create(
                     model=self._model,
-                    messages=list(messages),
+                    messages=redacted(messages),
                     max_tokens=max_tokens,
                     temperature=temperature,
                     stream=True,

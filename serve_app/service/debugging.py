@@ -8,9 +8,10 @@ from serve_app.errors import LadderExhausted, NotFound
 from serve_app.events.models import HintRevealed
 from serve_app.events.outbox import append_event
 from serve_app.schemas.debugging import DebugPublic, HintPublic
-from serve_app.service.context import ServiceContext, record_interaction
+from serve_app.service.context import ServiceContext, llm_allowed, record_interaction
 from serve_app.service.messages import debug_message
 from serve_app.service.ports import DebugPort
+from serve_app.service.struggle import StruggleMonitor
 from serve_app.store.repositories.debug_sessions import (
     LADDER_STEPS,
     advance_ladder,
@@ -49,13 +50,18 @@ class DebugFlow:
         confidence: float = 1.0,
     ) -> DebugPublic:
         diagnosis: Diagnosis = await self._debug.diagnose(
-            DebugRequest(code=code, error=error, stdin=stdin or "", expected_output=expected_output)
+            DebugRequest(
+                code=code, error=error, stdin=stdin or "", expected_output=expected_output
+            ),
+            allow_llm=await llm_allowed(self._ctx, student_id),
         )
         fields = dataclasses.asdict(diagnosis)
         async with self._ctx.db.transaction() as conn:
             debug_id = await insert_debug_session(
                 conn, student_id=student_id, code=code, error_text=error, diagnosis=fields
             )
+            # The same error type again and again is a struggle signal (issue 6's rules).
+            await StruggleMonitor(self._ctx).after_debug(conn, student_id, debug_id)
             public = DebugPublic(
                 debug_id=debug_id,
                 interaction_id="",

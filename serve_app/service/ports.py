@@ -10,13 +10,19 @@ from serve_app.specialists.concepts import ConceptAnswer
 
 
 class ConceptsPort(Protocol):
-    async def explain(self, question: str, level: str) -> ConceptAnswer: ...
+    # allow_llm=False answers from the knowledge base only (e.g. a student who opted out).
+    async def explain(
+        self, question: str, level: str, *, allow_llm: bool = True
+    ) -> ConceptAnswer: ...
 
-    def stream_explain(self, question: str, level: str) -> AsyncIterator[dict[str, Any]]: ...
+    def stream_explain(
+        self, question: str, level: str, *, allow_llm: bool = True
+    ) -> AsyncIterator[dict[str, Any]]: ...
 
 
 class DebugPort(Protocol):
-    async def diagnose(self, request: DebugRequest) -> Diagnosis: ...
+    # allow_llm=False keeps the student's code away from the LLM (local corrections only).
+    async def diagnose(self, request: DebugRequest, *, allow_llm: bool = True) -> Diagnosis: ...
 
 
 class ExercisePort(Protocol):

@@ -1,13 +1,12 @@
 """Read models: a student's progress and history, and the teacher's open alerts."""
 
-from datetime import UTC, datetime
-
-from serve_app.domain.mastery import level_for, streak_days
+from serve_app.domain.mastery import mastery_level, streak_days
 from serve_app.schemas.students import (
     AlertPublic,
     AlertsPublic,
     HistoryPublic,
     InteractionPublic,
+    MasteryComponentsPublic,
     ProgressPublic,
     SubmissionSummaryPublic,
     TopicProgressPublic,
@@ -32,9 +31,15 @@ class Reports:
         topics = {
             row["topic"]: TopicProgressPublic(
                 mastery=round(float(row["mastery"]), 1),
-                level=level_for(float(row["mastery"])),
+                level=mastery_level(float(row["mastery"])),
                 attempts=row["attempts"],
                 successes=row["successes"],
+                components=MasteryComponentsPublic(
+                    exercises=row["exercise_score"],
+                    checks=row["check_score"],
+                    quality=row["quality_score"],
+                    streak=row["streak_score"],
+                ),
             )
             for row in rows
         }
@@ -51,7 +56,7 @@ class Reports:
             student_id=student_id,
             topics=topics,
             overall_mastery=round(overall, 1),
-            streak_days=streak_days(days, datetime.now(UTC).date()),
+            streak_days=streak_days(days, self._ctx.clock().date()),
             struggling=struggling,
         )
 

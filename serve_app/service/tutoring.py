@@ -5,11 +5,13 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from serve_app.domain.concepts import Explanation
-from serve_app.domain.triage import RuleClassifier, TriageDecision, off_topic_reply
+from serve_app.domain.struggle import says_stuck
+from serve_app.domain.triage import TriageClassifier, TriageDecision, off_topic_reply
 from serve_app.schemas.tutoring import AskPublic, ExplanationPublic, TriagePublic
 from serve_app.service.context import (
     ServiceContext,
     level_from_mastery,
+    llm_allowed,
     mastery_map,
     record_interaction,
 )
@@ -17,7 +19,9 @@ from serve_app.service.debugging import DebugFlow, extract_code
 from serve_app.service.messages import clarification_message, concept_message
 from serve_app.service.ports import ConceptsPort
 from serve_app.service.practice import PracticeFlow
+from serve_app.service.struggle import StruggleMonitor
 from serve_app.specialists.concepts import ConceptAnswer
+from serve_app.specialists.triage_llm import TriageSettler
 from serve_app.store.repositories.interactions import last_route
 
 
@@ -34,13 +38,15 @@ class TutoringFlow:
     def __init__(
         self,
         ctx: ServiceContext,
-        classifier: RuleClassifier,
+        classifier: TriageClassifier,
         concepts: ConceptsPort,
         debugging: DebugFlow,
         practice: PracticeFlow,
+        settler: TriageSettler | None = None,
     ) -> None:
         self._ctx = ctx
         self._classifier = classifier
+        self._settler = settler
         self._concepts = concepts
         self._debugging = debugging
         self._practice = practice
@@ -51,7 +57,15 @@ class TutoringFlow:
     async def decide(self, student_id: str, text: str, code: str | None) -> TriageDecision:
         async with self._ctx.db.connection() as conn:
             previous = await last_route(conn, student_id)
-        return self._classifier.classify(text, code, previous_route=previous)
+        decision = self._classifier.classify(text, code, previous_route=previous)
+        # Only /v1/ask pays for the LLM: /v1/triage stays a local, sub-millisecond answer.
+        if (
+            self._settler is None
+            or not decision.needs_clarification
+            or not await llm_allowed(self._ctx, student_id)
+        ):
+            return decision
+        return await self._settler.settle(text, code, decision)
 
     async def explain(self, student_id: str, text: str, level: str | None) -> ExplanationPublic:
         topic = self._classifier.classify(text).topic
@@ -69,10 +83,22 @@ class TutoringFlow:
     async def _explain_at_level(
         self, student_id: str, text: str, level: str | None, topic: str | None
     ) -> ConceptAnswer:
-        return await self._concepts.explain(text, level or await self._level_for(student_id, topic))
+        return await self._concepts.explain(
+            text,
+            level or await self._level_for(student_id, topic),
+            allow_llm=await llm_allowed(self._ctx, student_id),
+        )
 
     async def ask(self, student_id: str, text: str, code: str | None) -> AskPublic:
-        return await self._answer(student_id, text, code, await self.decide(student_id, text, code))
+        decision = await self.decide(student_id, text, code)
+        await self._note_if_stuck(student_id, text, decision.topic)
+        return await self._answer(student_id, text, code, decision)
+
+    async def _note_if_stuck(self, student_id: str, text: str, topic: str | None) -> None:
+        """Messages like "I'm stuck" open a teacher alert (struggle rule says_stuck)."""
+        if says_stuck(text):  # checked first: ordinary messages cost no transaction
+            async with self._ctx.db.transaction() as conn:
+                await StruggleMonitor(self._ctx).after_message(conn, student_id, text, topic)
 
     async def _answer(
         self, student_id: str, text: str, code: str | None, decision: TriageDecision
@@ -112,9 +138,12 @@ class TutoringFlow:
         """Yield (event, data) pairs: `meta`, then `delta`s of the message, then `done`.
 
         Concept answers stream as the specialist produces them (token by token from an
-        LLM); other routes are computed whole and sent as one delta.
+        LLM); other routes are computed whole and sent as one delta. A `retract` event means
+        "discard the deltas so far": the LLM's answer strayed from the card, and the card's
+        own text follows. `done` always carries the final message.
         """
         decision = await self.decide(student_id, text, code)
+        await self._note_if_stuck(student_id, text, decision.topic)
         meta = {
             "route": decision.route,
             "confidence": decision.confidence,
@@ -131,12 +160,17 @@ class TutoringFlow:
         pieces: list[str] = []
         card: Explanation | None = None
         llm_used = False
-        async for item in self._concepts.stream_explain(text, level):
+        allow_llm = await llm_allowed(self._ctx, student_id)
+        async for item in self._concepts.stream_explain(text, level, allow_llm=allow_llm):
             if item["type"] == "meta":
                 card = item["explanation"]
             elif item["type"] == "delta":
                 pieces.append(item["text"])
                 yield "delta", {"text": item["text"]}
+            elif item["type"] == "retract":
+                # The LLM's streamed text failed the grounding check: the client drops it.
+                pieces.clear()
+                yield "retract", {"reason": item["reason"]}
             elif item["type"] == "done":
                 llm_used = bool(item["llm_used"])
         if card is None:

@@ -24,8 +24,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def _upgrade(connection: Connection) -> None:
     # Replicas start together; the lock makes the second one wait and then find nothing to do.
     connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
-    # "heads": feature branches of the schema may meet before they are merged into one line.
-    command.upgrade(alembic_config(connection), "heads")
+    command.upgrade(alembic_config(connection), "head")
 
 
 async def upgrade_to_head(url: str) -> None:

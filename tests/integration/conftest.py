@@ -7,8 +7,11 @@ import pytest
 
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.sandbox import Sandbox, SandboxLimits
-from serve_app.domain.triage import RuleClassifier
+from serve_app.domain.triage import TriageClassifier
 from serve_app.events.pseudonym import Pseudonymizer
+from serve_app.privacy.field_cipher import FieldCipher
+from serve_app.privacy.fields import install_field_cipher
+from serve_app.privacy.keyring import KeyRing, generate_key_spec
 from serve_app.service.tutor import Tutor, build_tutor
 from serve_app.specialists.concepts import ConceptsSpecialist
 from serve_app.specialists.debug import DebugSpecialist
@@ -17,6 +20,14 @@ from serve_app.store.database import Database
 from tests.support.databases import create_database, drop_database, server_url
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session", autouse=True)
+def field_cipher() -> FieldCipher:
+    """Student text is encrypted at the repository boundary; tests use a throwaway key."""
+    cipher = FieldCipher(KeyRing.parse(generate_key_spec("test")))
+    install_field_cipher(cipher)
+    return cipher
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +65,7 @@ async def tutor(db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox) -
     built = build_tutor(
         db=db,
         pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=RuleClassifier(),
+        classifier=TriageClassifier(),
         concepts=ConceptsSpecialist(knowledge_base),
         debug=DebugSpecialist(sandbox),
         exercise=exercise,

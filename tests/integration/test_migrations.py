@@ -3,8 +3,11 @@
 import asyncio
 
 import asyncpg
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from serve_app.store.migrate import upgrade_to_head
+from serve_app.store.migrate import alembic_config, upgrade_to_head
 
 EXPECTED_TABLES = {
     "interactions",
@@ -14,6 +17,13 @@ EXPECTED_TABLES = {
     "progress",
     "struggle_alerts",
     "events",
+    "issued_exercises",
+    "concept_checks",
+    "classes",
+    "class_teachers",
+    "class_students",
+    "quota_counters",
+    "students",
     "alembic_version",
 }
 
@@ -40,7 +50,24 @@ async def test_upgrade_twice_is_a_no_op(database_url: str) -> None:
         versions = await conn.fetch("SELECT version_num FROM alembic_version")
     finally:
         await conn.close()
-    assert [row["version_num"] for row in versions] == ["0001"]
+    # One line of history: exactly one head, and the database is at it.
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert [row["version_num"] for row in versions] == [head]
+
+
+async def test_every_migration_downgrades_and_upgrades_again(database_url: str) -> None:
+    await upgrade_to_head(database_url)
+    engine = create_async_engine(
+        "postgresql+asyncpg://", async_creator=lambda: asyncpg.connect(database_url)
+    )
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "base"))
+    finally:
+        await engine.dispose()
+    assert await _tables(database_url) <= {"alembic_version"}
+    await upgrade_to_head(database_url)
+    assert await _tables(database_url) >= EXPECTED_TABLES
 
 
 async def test_concurrent_upgrades_do_not_collide(database_url: str) -> None:

@@ -14,7 +14,7 @@ from serve_app.errors import DependencyUnavailable
 
 
 def _handle_raising(exc: Exception) -> Any:
-    async def fail(*_: object) -> None:
+    async def fail(*_: object, **__: object) -> None:
         raise exc
 
     return SimpleNamespace(diagnose=SimpleNamespace(remote=fail))

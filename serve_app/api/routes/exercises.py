@@ -11,12 +11,17 @@ from serve_app.schemas.exercises import (
     TeacherExerciseCreate,
     TeacherExercisePublic,
 )
+from serve_app.security.dependencies import AccessDep
 
 router = APIRouter(prefix="/v1", tags=["exercises"])
 
 
 @router.post("/exercises")
-async def request_exercise(body: ExerciseCreate, tutor: TutorDep) -> ExercisePublic:
+async def request_exercise(
+    body: ExerciseCreate, tutor: TutorDep, access: AccessDep
+) -> ExercisePublic:
+    # With an LLM configured a fresh exercise may be generated, so it counts as an LLM call.
+    await access.act_as(body.student_id, uses_llm=True)
     return await tutor.practice.new_exercise(
         body.student_id, topic=body.topic, difficulty=body.difficulty
     )
@@ -24,13 +29,15 @@ async def request_exercise(body: ExerciseCreate, tutor: TutorDep) -> ExercisePub
 
 @router.post("/teacher/exercises", status_code=status.HTTP_201_CREATED)
 async def create_teacher_exercise(
-    body: TeacherExerciseCreate, tutor: TutorDep
+    body: TeacherExerciseCreate, tutor: TutorDep, access: AccessDep
 ) -> TeacherExercisePublic:
+    await access.require("teacher")
     return await tutor.practice.create_teacher_exercise(body)
 
 
 @router.post("/exercises/{exercise_id}/submissions")
 async def submit_solution(
-    exercise_id: ExerciseIdPath, body: SubmissionCreate, tutor: TutorDep
+    exercise_id: ExerciseIdPath, body: SubmissionCreate, tutor: TutorDep, access: AccessDep
 ) -> SubmissionPublic:
+    await access.act_as(body.student_id)
     return await tutor.practice.submit(exercise_id, body.student_id, body.code)

@@ -16,12 +16,14 @@ from serve_app.schemas.tutoring import (
     TriageCreate,
     TriagePublic,
 )
+from serve_app.security.dependencies import AccessDep
 
 router = APIRouter(prefix="/v1", tags=["tutoring"])
 
 
 @router.post("/triage")
-async def triage_message(body: TriageCreate, tutor: TutorDep) -> TriagePublic:
+async def triage_message(body: TriageCreate, tutor: TutorDep, access: AccessDep) -> TriagePublic:
+    await access.charge()
     return tutor.tutoring.triage(body.text, body.code)
 
 
@@ -38,8 +40,10 @@ async def _sse(events: AsyncIterator[tuple[str, dict[str, object]]]) -> AsyncIte
 async def ask_tutor(
     body: AskCreate,
     tutor: TutorDep,
+    access: AccessDep,
     accept: Annotated[str | None, Header()] = None,
 ) -> AskPublic | StreamingResponse:
+    await access.act_as(body.student_id, uses_llm=True)
     if accept and "text/event-stream" in accept:
         events = tutor.tutoring.ask_stream(body.student_id, body.text, body.code)
         return StreamingResponse(
@@ -51,5 +55,8 @@ async def ask_tutor(
 
 
 @router.post("/concepts/explain")
-async def explain_concept(body: ExplainCreate, tutor: TutorDep) -> ExplanationPublic:
+async def explain_concept(
+    body: ExplainCreate, tutor: TutorDep, access: AccessDep
+) -> ExplanationPublic:
+    await access.act_as(body.student_id, uses_llm=True)
     return await tutor.tutoring.explain(body.student_id, body.text, body.level)
