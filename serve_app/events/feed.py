@@ -23,12 +23,19 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
 
-from serve_app.events.kafka import ID_HEADER, SEQ_HEADER, TOPICS, ensure_topics, header
+from serve_app.events.kafka import (
+    ID_HEADER,
+    SEQ_HEADER,
+    TOPICS,
+    KafkaClient,
+    KafkaOptions,
+    header,
+)
 from serve_app.events.notifier import OutboxNotifier
 from serve_app.events.outbox import rows_after
 from serve_app.events.pseudonym import Pseudonymizer
@@ -95,22 +102,17 @@ class _Subscription:
             self.overflowed = True
 
 
-class KafkaFanout:
+class KafkaFanout(KafkaClient):
     """One consumer per process, started with the first stream, shared by all of them."""
 
     def __init__(
         self,
         bootstrap_servers: str,
         *,
-        partitions: int = 3,
-        replication_factor: int = 1,
-        timeout_seconds: float = 10.0,
         queue_capacity: int = 1000,
+        **options: Unpack[KafkaOptions],
     ) -> None:
-        self._bootstrap = bootstrap_servers
-        self._partitions = partitions
-        self._replication = replication_factor
-        self._timeout = timeout_seconds
+        super().__init__(bootstrap_servers, **options)
         self._capacity = queue_capacity
         self._subscriptions: set[_Subscription] = set()
         self._task: asyncio.Task[None] | None = None
@@ -138,12 +140,7 @@ class KafkaFanout:
     async def _consume(self, ready: asyncio.Future[None]) -> None:
         consumer: AIOKafkaConsumer | None = None
         try:
-            await ensure_topics(
-                self._bootstrap,
-                partitions=self._partitions,
-                replication_factor=self._replication,
-                timeout_seconds=self._timeout,
-            )
+            await self._ensure_topics()
             consumer = AIOKafkaConsumer(
                 *TOPICS,
                 bootstrap_servers=self._bootstrap,
@@ -151,7 +148,7 @@ class KafkaFanout:
                 group_id=None,
                 enable_auto_commit=False,
                 auto_offset_reset="latest",
-                request_timeout_ms=int(self._timeout * 1000),
+                request_timeout_ms=self._request_timeout_ms,
             )
             await consumer.start()
             # Resolve "latest" now, so the subscriber misses nothing produced after this.

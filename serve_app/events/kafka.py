@@ -10,7 +10,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Sequence
-from typing import get_args
+from typing import TypedDict, Unpack, get_args
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -83,12 +83,17 @@ async def ensure_topics(
         await admin.close()
 
 
-class KafkaPublisher:
-    """Owns the relay's idempotent producer: explicit start, stop and health check.
+class KafkaOptions(TypedDict, total=False):
+    """How the event topics are laid out when created, and how long a request may take."""
 
-    Any failure discards the producer: an idempotent producer whose batch timed out may
-    hold sequence numbers the broker never saw, and a fresh one starts clean.
-    """
+    partitions: int
+    replication_factor: int
+    timeout_seconds: float
+
+
+class KafkaClient:
+    """What the relay's producer and the SSE feed's consumer share: the broker, its request
+    timeout and the event topics, which whichever client connects first creates."""
 
     def __init__(
         self,
@@ -102,24 +107,42 @@ class KafkaPublisher:
         self._partitions = partitions
         self._replication = replication_factor
         self._timeout = timeout_seconds
-        self._producer: AIOKafkaProducer | None = None
 
-    async def start(self) -> None:
-        if self._producer is not None:
-            return
+    @property
+    def _request_timeout_ms(self) -> int:
+        return int(self._timeout * 1000)
+
+    async def _ensure_topics(self) -> None:
         await ensure_topics(
             self._bootstrap,
             partitions=self._partitions,
             replication_factor=self._replication,
             timeout_seconds=self._timeout,
         )
+
+
+class KafkaPublisher(KafkaClient):
+    """Owns the relay's idempotent producer: explicit start, stop and health check.
+
+    Any failure discards the producer: an idempotent producer whose batch timed out may
+    hold sequence numbers the broker never saw, and a fresh one starts clean.
+    """
+
+    def __init__(self, bootstrap_servers: str, **options: Unpack[KafkaOptions]) -> None:
+        super().__init__(bootstrap_servers, **options)
+        self._producer: AIOKafkaProducer | None = None
+
+    async def start(self) -> None:
+        if self._producer is not None:
+            return
+        await self._ensure_topics()
         producer = AIOKafkaProducer(
             bootstrap_servers=self._bootstrap,
             client_id="learnflow-relay",
             enable_idempotence=True,
             acks="all",
             linger_ms=5,
-            request_timeout_ms=int(self._timeout * 1000),
+            request_timeout_ms=self._request_timeout_ms,
         )
         try:
             await producer.start()

@@ -42,18 +42,10 @@ async def list_events(
     after_seq: int = 0,
     limit: int = 100,
 ) -> list[dict[str, Any]]:
-    rows = await conn.fetch(
-        """
-        SELECT seq, envelope FROM events
-        WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3)
-        ORDER BY seq LIMIT $4
-        """,
-        after_seq,
-        subject,
-        event_type,
-        limit,
+    rows = await rows_after(
+        conn, after_seq=after_seq, subject=subject, event_type=event_type, limit=limit
     )
-    return [{"seq": row["seq"], **row["envelope"]} for row in rows]
+    return [{"seq": row.seq, **row.envelope} for row in rows]
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,11 @@ import pytest
 
 from tests.e2e.conftest import serving_tutor
 from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.programs import FIXED_BASE_CASE, SKIPS_BASE_CASE
 
 pytestmark = pytest.mark.e2e
 
 DOUBLES = "n = int(input('Number: '))\nprint('Double: ' + n * 2)\n"
-# Steps of 2 jump over the base case; the local engine explains it but cannot correct it.
-SKIPS_BASE_CASE = (
-    "def sum_evens(n):\n"
-    "    if n == 0:\n"
-    "        return 0\n"
-    "    return n + sum_evens(n - 2)\n"
-    "\n"
-    "print(sum_evens(7))\n"
-)
-LLM_CORRECTION = SKIPS_BASE_CASE.replace("if n == 0:", "if n <= 0:")
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +90,7 @@ def test_llm_correction_reaches_the_ladder_only_after_it_runs_clean(
     tutor: tuple[str, FakeLLM], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url, fake = tutor
-    monkeypatch.setattr(fake, "answer_for", lambda _body: f"```python\n{LLM_CORRECTION}```")
+    monkeypatch.setattr(fake, "answer_for", lambda _body: f"```python\n{FIXED_BASE_CASE}```")
     student = "ladder-llm"
     with httpx.Client(base_url=url, timeout=60) as http:
         first = http.post("/v1/debug", json={"student_id": student, "code": SKIPS_BASE_CASE})
@@ -109,9 +100,9 @@ def test_llm_correction_reaches_the_ladder_only_after_it_runs_clean(
 
         steps = _climb(http, body["debug_id"], student)
         _assert_ladder_shape(body, steps)
-        assert steps[-1]["solution"] == LLM_CORRECTION
+        assert steps[-1]["solution"] == FIXED_BASE_CASE
 
-        rerun = http.post("/v1/debug", json={"student_id": student, "code": LLM_CORRECTION})
+        rerun = http.post("/v1/debug", json={"student_id": student, "code": FIXED_BASE_CASE})
         assert rerun.json()["error_type"] == "NoError"
         assert "16" in rerun.json()["summary"]
 

@@ -7,17 +7,14 @@ import pytest
 
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.sandbox import Sandbox, SandboxLimits
-from serve_app.domain.triage import TriageClassifier
-from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.privacy.field_cipher import FieldCipher
 from serve_app.privacy.fields import install_field_cipher
 from serve_app.privacy.keyring import KeyRing, generate_key_spec
-from serve_app.service.tutor import Tutor, build_tutor
-from serve_app.specialists.concepts import ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
+from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
 from tests.support.databases import create_database, drop_database, server_url
+from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.tutors import seeded_tutor
 
 pytestmark = pytest.mark.integration
 
@@ -61,14 +58,11 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 async def tutor(db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox) -> Tutor:
-    exercise = ExerciseSpecialist(sandbox)
-    built = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=TriageClassifier(),
-        concepts=ConceptsSpecialist(knowledge_base),
-        debug=DebugSpecialist(sandbox),
-        exercise=exercise,
-    )
-    await built.practice.seed_bank(exercise.bank)
-    return built
+    return await seeded_tutor(db, knowledge_base, sandbox)
+
+
+@pytest.fixture(scope="module")
+def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
+    """A fake OpenAI-protocol provider over real HTTP, one per test module."""
+    with running_fake_llm() as served:
+        yield served

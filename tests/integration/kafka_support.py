@@ -15,11 +15,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import pytest
 from aiokafka import AIOKafkaConsumer
 
 from serve_app.events.kafka import ID_HEADER, TOPICS, KafkaPublisher, header
@@ -55,29 +57,31 @@ def postgres_missing_reason() -> str | None:
     return None
 
 
-class PrivateKafka:
-    """A single-node KRaft broker on free ports with its own data directory."""
+def needs_private_servers() -> pytest.MarkDecorator:
+    """Skips the tests that need a broker and a PostgreSQL of their own where either is missing."""
+    missing = kafka_missing_reason() or postgres_missing_reason()
+    return pytest.mark.skipif(missing is not None, reason=missing or "")
 
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.data_dir = Path(tempfile.mkdtemp(prefix="learnflow-test-kafka-"))
-        self._env = os.environ | {
-            "LEARNFLOW_KAFKA_PORT": str(self.port),
-            "LEARNFLOW_KAFKA_CONTROLLER_PORT": str(free_port()),
-            "KAFKA_DATA_DIR": str(self.data_dir),
-        }
-        self.bootstrap = f"127.0.0.1:{self.port}"
+
+class _ScriptedServer:
+    """A server driven by an infra script's start/stop/destroy commands and its own env."""
+
+    _script: Path
+    _timeout: int
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self._env = os.environ | env
 
     def _run(self, command: str) -> str:
         done = subprocess.run(
-            ["bash", str(KAFKA_SH), command],
+            ["bash", str(self._script), command],
             env=self._env,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=self._timeout,
         )
         if done.returncode != 0:
-            raise RuntimeError(f"kafka.sh {command} failed:\n{done.stderr[-3000:]}")
+            raise RuntimeError(f"{self._script.name} {command} failed:\n{done.stderr[-3000:]}")
         return done.stdout.strip()
 
     def start(self) -> str:
@@ -90,38 +94,52 @@ class PrivateKafka:
         self._run("destroy")
 
 
-class PrivatePostgres:
+class PrivateKafka(_ScriptedServer):
+    """A single-node KRaft broker on free ports with its own data directory."""
+
+    _script = KAFKA_SH
+    _timeout = 300
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.data_dir = Path(tempfile.mkdtemp(prefix="learnflow-test-kafka-"))
+        super().__init__(
+            {
+                "LEARNFLOW_KAFKA_PORT": str(self.port),
+                "LEARNFLOW_KAFKA_CONTROLLER_PORT": str(free_port()),
+                "KAFKA_DATA_DIR": str(self.data_dir),
+            }
+        )
+        self.bootstrap = f"127.0.0.1:{self.port}"
+
+
+class PrivatePostgres(_ScriptedServer):
     """A PostgreSQL server of our own (infra/postgres.sh): tests may stop and restart it."""
+
+    _script = POSTGRES_SH
+    _timeout = 120
 
     def __init__(self) -> None:
         self.port = free_port()
         # Directly under /tmp: the server runs as 'postgres' and must reach its directory.
         self.data_dir = Path(tempfile.mkdtemp(prefix="learnflow-test-pg-"))
-        self._env = os.environ | {
-            "LEARNFLOW_PG_PORT": str(self.port),
-            "PGDATA_DIR": str(self.data_dir),
-        }
+        super().__init__({"LEARNFLOW_PG_PORT": str(self.port), "PGDATA_DIR": str(self.data_dir)})
 
-    def _run(self, command: str) -> str:
-        done = subprocess.run(
-            ["bash", str(POSTGRES_SH), command],
-            env=self._env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"postgres.sh {command} failed:\n{done.stderr[-3000:]}")
-        return done.stdout.strip()
+    def url(self) -> str:
+        return self._run("url")
 
-    def start(self) -> str:
-        return self._run("start")
 
-    def stop(self) -> None:
-        self._run("stop")
+_Server = TypeVar("_Server", bound=_ScriptedServer)
 
-    def destroy(self) -> None:
-        self._run("destroy")
+
+@contextmanager
+def running(server: _Server) -> Iterator[_Server]:
+    """`server` started for the block and destroyed (data directory too) after it."""
+    server.start()
+    try:
+        yield server
+    finally:
+        server.destroy()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from serve_app.security.policy import SecurityPolicy
 from serve_app.service.tutor import Tutor
 from serve_app.settings import Settings
 from serve_app.store.database import Database
+from tests.support.databases import row_counts
+from tests.support.tutors import api_client
 
 SECRET = "access-control-test-secret-0123456789abcdef"
 SETTINGS = Settings(auth_mode="hs256", auth_jwt_secret=SECRET, rate_limit_per_minute=0)
@@ -65,16 +67,10 @@ FORGED = {"authorization": "Bearer " + ALICE["authorization"].split()[1][:-4] + 
 
 @pytest.fixture
 async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api(security=SecurityPolicy.from_settings(SETTINGS))
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    async with api_client(
+        create_api(security=SecurityPolicy.from_settings(SETTINGS)), tutor
+    ) as http:
         yield http
-
-
-async def _counts(db: Database) -> dict[str, int]:
-    async with db.connection() as conn:
-        return {t: await conn.fetchval(f"SELECT count(*) FROM {t}") for t in TABLES}
 
 
 @pytest.fixture
@@ -161,18 +157,18 @@ async def test_every_cross_student_and_cross_role_attempt_is_refused(
     for method, path, body, headers, status in _attempts(school):
         if status == 200:
             continue
-        before = await _counts(db)
+        before = await row_counts(db, TABLES)
         response = await client.request(method, path, json=body, headers=headers)
         assert response.status_code == status, (method, path, headers, response.text)
         if status == 401:
             assert response.headers["www-authenticate"].startswith("Bearer")
-        assert await _counts(db) == before, (method, path)
+        assert await row_counts(db, TABLES) == before, (method, path)
 
 
 async def test_every_v1_endpoint_requires_a_token(client: httpx.AsyncClient, db: Database) -> None:
     """Also catches a new route that forgot its AccessDep."""
     schema = (await client.get("/openapi.json")).json()
-    before = await _counts(db)
+    before = await row_counts(db, TABLES)
     checked = 0
     for path, operations in schema["paths"].items():
         if not path.startswith("/v1/"):
@@ -183,7 +179,7 @@ async def test_every_v1_endpoint_requires_a_token(client: httpx.AsyncClient, db:
             assert response.status_code == 401, (method, path, response.text)
             checked += 1
     assert checked >= 15
-    assert await _counts(db) == before
+    assert await row_counts(db, TABLES) == before
 
 
 async def test_students_teachers_and_admins_reach_what_they_may(

@@ -2,7 +2,6 @@
 grounded in its card, at the student's level, and its example code really prints its output."""
 
 import ast
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,14 +13,13 @@ from serve_app.domain.concepts import ConceptCard, KnowledgeBase
 from serve_app.domain.sandbox import Sandbox
 from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
+from tests.support.sse import parse_sse
+from tests.support.tutors import api_client
 
 
 @pytest.fixture
 async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api(max_body_bytes=256 * 1024)
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    async with api_client(create_api(max_body_bytes=256 * 1024), tutor) as http:
         yield http
 
 
@@ -149,7 +147,7 @@ async def test_ask_streams_the_cards_answer_as_server_sent_events(
     ) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
-        events = _parse_sse([line async for line in response.aiter_lines()])
+        events = parse_sse([line async for line in response.aiter_lines()])
     names = [name for name, _ in events]
     assert names[0] == "meta"
     assert names[-1] == "done"
@@ -160,14 +158,3 @@ async def test_ask_streams_the_cards_answer_as_server_sent_events(
     assert payload["explanation"] == streamed
     assert payload["llm_used"] is False
     await _assert_example_runs(sandbox, payload, card)
-
-
-def _parse_sse(lines: list[str]) -> list[tuple[str, dict[str, Any]]]:
-    events: list[tuple[str, dict[str, Any]]] = []
-    name = ""
-    for line in lines:
-        if line.startswith("event: "):
-            name = line.removeprefix("event: ")
-        elif line.startswith("data: "):
-            events.append((name, json.loads(line.removeprefix("data: "))))
-    return events

@@ -1,8 +1,7 @@
 """LLM mode over real HTTP (a local OpenAI-protocol server): the card grounds the prompt, and an
 answer whose code does not parse or that strays from the card is replaced by the card's own."""
 
-import json
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
@@ -11,15 +10,12 @@ import pytest
 from serve_app.api.app import create_api
 from serve_app.domain.concepts import ConceptCard, KnowledgeBase
 from serve_app.domain.sandbox import Sandbox
-from serve_app.domain.triage import TriageClassifier
-from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.llm.client import LLMClient
-from serve_app.service.tutor import build_tutor
 from serve_app.specialists.concepts import RETRACTION_NOTE, ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
 from serve_app.store.database import Database
-from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.fake_openai import FakeLLM
+from tests.support.sse import parse_sse
+from tests.support.tutors import api_client, fake_llm_client, seeded_tutor
 
 QUESTION = "how does recursion work?"
 
@@ -40,18 +36,9 @@ STRAYS = (
 )
 
 
-@pytest.fixture(scope="module")
-def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    with running_fake_llm() as served:
-        yield served
-
-
 @pytest.fixture
 async def llm(fake_llm: tuple[FakeLLM, str]) -> AsyncIterator[LLMClient]:
-    fake, base_url = fake_llm
-    fake.mode = "ok"
-    fake.requests.clear()
-    client = LLMClient(base_url=base_url, api_key="sk-test", model="tutor-test", timeout=3)
+    client = fake_llm_client(fake_llm, timeout=3)
     yield client
     await client.close()
 
@@ -171,19 +158,8 @@ async def test_llm_can_be_switched_off_per_call(
 async def llm_client(
     db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox, llm: LLMClient
 ) -> AsyncIterator[httpx.AsyncClient]:
-    exercise = ExerciseSpecialist(sandbox)
-    tutor = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=TriageClassifier(),
-        concepts=ConceptsSpecialist(knowledge_base, llm),
-        debug=DebugSpecialist(sandbox),
-        exercise=exercise,
-    )
-    app = create_api(max_body_bytes=256 * 1024)
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    tutor = await seeded_tutor(db, knowledge_base, sandbox, concepts_llm=llm, seed_bank=False)
+    async with api_client(create_api(max_body_bytes=256 * 1024), tutor) as http:
         yield http
 
 
@@ -196,14 +172,7 @@ async def _ask_stream(client: httpx.AsyncClient) -> list[tuple[str, dict[str, An
     ) as response:
         assert response.status_code == 200
         lines = [line async for line in response.aiter_lines()]
-    events: list[tuple[str, dict[str, Any]]] = []
-    name = ""
-    for line in lines:
-        if line.startswith("event: "):
-            name = line.removeprefix("event: ")
-        elif line.startswith("data: "):
-            events.append((name, json.loads(line.removeprefix("data: "))))
-    return events
+    return parse_sse(lines)
 
 
 async def test_http_ask_streams_a_grounded_llm_answer(

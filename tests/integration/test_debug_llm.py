@@ -1,6 +1,6 @@
 """LLM corrections for Debug over real HTTP: kept only when they run cleanly in the sandbox."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -9,18 +9,9 @@ from serve_app.domain.debug import DebugRequest, Diagnosis
 from serve_app.domain.sandbox import Sandbox, SandboxLimits
 from serve_app.llm.client import LLMClient
 from serve_app.specialists.debug import DebugSpecialist
-from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.fake_openai import FakeLLM
+from tests.support.programs import FIXED_BASE_CASE, SKIPS_BASE_CASE
 
-# Steps of 2 jump over the base case: the local engine explains it but has no correction.
-SKIPS_BASE_CASE = (
-    "def sum_evens(n):\n"
-    "    if n == 0:\n"
-    "        return 0\n"
-    "    return n + sum_evens(n - 2)\n"
-    "\n"
-    "print(sum_evens(7))\n"
-)
-FIXED_BASE_CASE = SKIPS_BASE_CASE.replace("if n == 0:", "if n <= 0:")
 STILL_BROKEN = SKIPS_BASE_CASE.replace("if n == 0:", "if n == 2:")
 
 
@@ -30,12 +21,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def sandbox() -> Sandbox:
     return Sandbox(SandboxLimits(cpu_seconds=3, wall_seconds=5))
-
-
-@pytest.fixture(scope="module")
-def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    with running_fake_llm() as served:
-        yield served
 
 
 @pytest.fixture

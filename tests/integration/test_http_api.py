@@ -11,22 +11,16 @@ import pytest
 from serve_app.api.app import create_api
 from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
+from tests.support.databases import row_counts
+from tests.support.tutors import api_client
 
 TABLES = ("interactions", "debug_sessions", "exercises", "submissions", "progress", "events")
 
 
 @pytest.fixture
 async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api(max_body_bytes=256 * 1024)
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    async with api_client(create_api(max_body_bytes=256 * 1024), tutor) as http:
         yield http
-
-
-async def _row_counts(db: Database) -> dict[str, int]:
-    async with db.connection() as conn:
-        return {t: await conn.fetchval(f"SELECT count(*) FROM {t}") for t in TABLES}
 
 
 BAD_REQUESTS = [
@@ -71,17 +65,17 @@ BAD_REQUESTS = [
 async def test_bad_input_gets_a_clear_4xx_and_writes_nothing(
     client: httpx.AsyncClient, db: Database, path: str, body: dict[str, object], status: int
 ) -> None:
-    before = await _row_counts(db)
+    before = await row_counts(db, TABLES)
     response = await client.post(path, json=body)
     assert response.status_code == status, response.text
     assert "detail" in response.json()
-    assert await _row_counts(db) == before
+    assert await row_counts(db, TABLES) == before
 
 
 async def test_malformed_json_and_huge_bodies_are_refused(
     client: httpx.AsyncClient, db: Database
 ) -> None:
-    before = await _row_counts(db)
+    before = await row_counts(db, TABLES)
     broken = await client.post(
         "/v1/ask", content=b"{not json", headers={"content-type": "application/json"}
     )
@@ -90,7 +84,7 @@ async def test_malformed_json_and_huge_bodies_are_refused(
         "/v1/ask", content=b"x" * (300 * 1024), headers={"content-type": "application/json"}
     )
     assert huge.status_code == 413
-    assert await _row_counts(db) == before
+    assert await row_counts(db, TABLES) == before
 
 
 async def test_bad_path_ids_are_refused(client: httpx.AsyncClient) -> None:

@@ -21,15 +21,15 @@ from tests.integration.kafka_support import (
     PrivateKafka,
     PrivatePostgres,
     assert_kafka_matches_outbox,
-    kafka_missing_reason,
+    needs_private_servers,
     outbox,
-    postgres_missing_reason,
     read_topics,
+    running,
     unpublished,
 )
+from tests.support.tutors import api_client
 
-_MISSING = kafka_missing_reason() or postgres_missing_reason()
-pytestmark = pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")
+pytestmark = needs_private_servers()
 
 # A request that neither answers nor fails within this long counts as hanging.
 NO_HANG_SECONDS = 30
@@ -37,22 +37,14 @@ NO_HANG_SECONDS = 30
 
 @pytest.fixture(scope="module")
 def kafka() -> Iterator[PrivateKafka]:
-    broker = PrivateKafka()
-    broker.start()
-    try:
+    with running(PrivateKafka()) as broker:
         yield broker
-    finally:
-        broker.destroy()
 
 
 @pytest.fixture(scope="module")
 def private_pg() -> Iterator[PrivatePostgres]:
-    server = PrivatePostgres()
-    server.start()
-    try:
+    with running(PrivatePostgres()) as server:
         yield server
-    finally:
-        server.destroy()
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +55,8 @@ def pg_server(private_pg: PrivatePostgres) -> str:
 
 @pytest.fixture
 async def client(tutor: Tutor, db: Database) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api()
-    app.state.tutor = tutor
     feed = EventFeed(db, Pseudonymizer(b"test-key"))
-    app.state.event_feed = feed
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://tutor", timeout=NO_HANG_SECONDS
-    ) as http:
+    async with api_client(create_api(), tutor, event_feed=feed, timeout=NO_HANG_SECONDS) as http:
         yield http
     await feed.close()
 

@@ -22,8 +22,10 @@ from tests.integration.kafka_support import (
     PrivateKafka,
     kafka_missing_reason,
     outbox,
+    running,
     unpublished,
 )
+from tests.support.tutors import api_client
 
 PSEUDONYMIZE = Pseudonymizer(b"test-key")  # the integration tutor's key
 GRADED = "learnflow.exercise.graded.v1"
@@ -40,12 +42,7 @@ def _parse(text: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _client(tutor: Tutor, feed: EventFeed) -> httpx.AsyncClient:
-    app = create_api()
-    app.state.tutor = tutor
-    app.state.event_feed = feed
-    return httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://tutor", timeout=60
-    )
+    return api_client(create_api(), tutor, event_feed=feed, timeout=60)
 
 
 @pytest.fixture
@@ -163,12 +160,8 @@ needs_kafka = pytest.mark.skipif(_NO_KAFKA is not None, reason=_NO_KAFKA or "")
 def kafka() -> Iterator[PrivateKafka]:
     if _NO_KAFKA is not None:
         pytest.skip(_NO_KAFKA)
-    broker = PrivateKafka()
-    broker.start()
-    try:
+    with running(PrivateKafka()) as broker:
         yield broker
-    finally:
-        broker.destroy()
 
 
 class _Republishing(KafkaPublisher):

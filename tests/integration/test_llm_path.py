@@ -1,30 +1,20 @@
 """The LLM path over real HTTP against a local OpenAI-protocol server, and its fallback."""
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.llm.client import LLMClient
 from serve_app.specialists.concepts import ConceptsSpecialist
-from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.fake_openai import FakeLLM
+from tests.support.tutors import fake_llm_client
 
 QUESTION = "what is a list comprehension?"
 
 
-@pytest.fixture(scope="module")
-def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    with running_fake_llm() as served:
-        yield served
-
-
 @pytest.fixture
 def llm(fake_llm: tuple[FakeLLM, str]) -> LLMClient:
-    fake, base_url = fake_llm
-    fake.mode = "ok"
-    fake.requests.clear()
-    return LLMClient(base_url=base_url, api_key="sk-test", model="tutor-test", timeout=1.5)
+    return fake_llm_client(fake_llm, timeout=1.5)
 
 
 def _specialist(knowledge_base: KnowledgeBase, llm: LLMClient) -> ConceptsSpecialist:

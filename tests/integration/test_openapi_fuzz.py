@@ -32,6 +32,7 @@ from serve_app.security.mint_token import mint
 from serve_app.security.policy import SecurityPolicy
 from serve_app.service.tutor import Tutor
 from serve_app.settings import Settings
+from tests.support.tutors import api_client
 
 SECRET = "fuzz-test-secret-0123456789abcdef0123456"
 SETTINGS = Settings(auth_mode="hs256", auth_jwt_secret=SECRET, rate_limit_per_minute=0)
@@ -79,9 +80,7 @@ def _callers(case: Case[Any]) -> list[dict[str, str]]:
 @pytest.fixture
 async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
     app = create_api(security=SecurityPolicy.from_settings(SETTINGS))
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor", timeout=60) as http:
+    async with api_client(app, tutor, timeout=60) as http:
         yield http
 
 

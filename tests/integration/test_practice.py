@@ -19,6 +19,7 @@ from serve_app.service.practice import PracticeFlow
 from serve_app.service.tutor import Tutor
 from serve_app.specialists.exercise import ExerciseSpecialist
 from serve_app.store.database import Database
+from tests.support.tutors import api_client
 
 BANK = {spec.exercise_id: spec for spec in load_bank()}
 CONCEPT = "list-comprehensions"
@@ -26,10 +27,7 @@ CONCEPT = "list-comprehensions"
 
 @pytest.fixture
 async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_api(max_body_bytes=256 * 1024)
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    async with api_client(create_api(max_body_bytes=256 * 1024), tutor) as http:
         yield http
 
 

@@ -2,7 +2,7 @@
 sandbox proves them, otherwise the bank answers."""
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -12,15 +12,9 @@ from serve_app.api.app import create_api
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.exercises import load_bank
 from serve_app.domain.sandbox import Sandbox
-from serve_app.domain.triage import TriageClassifier
-from serve_app.events.pseudonym import Pseudonymizer
-from serve_app.llm.client import LLMClient
-from serve_app.service.tutor import build_tutor
-from serve_app.specialists.concepts import ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
 from serve_app.store.database import Database
-from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.fake_openai import FakeLLM
+from tests.support.tutors import api_client, fake_llm_client, seeded_tutor
 
 BANK_IDS = {spec.exercise_id for spec in load_bank()}
 CUBE: dict[str, Any] = {
@@ -38,34 +32,13 @@ CUBE: dict[str, Any] = {
 }
 
 
-@pytest.fixture(scope="module")
-def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    with running_fake_llm() as served:
-        yield served
-
-
 @pytest.fixture
 async def client(
     db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox, fake_llm: tuple[FakeLLM, str]
 ) -> AsyncIterator[httpx.AsyncClient]:
-    fake, base_url = fake_llm
-    fake.mode = "ok"
-    fake.requests.clear()
-    llm = LLMClient(base_url=base_url, api_key="sk-test", model="tutor-test", timeout=5)
-    exercise = ExerciseSpecialist(sandbox, llm=llm)
-    tutor = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=TriageClassifier(),
-        concepts=ConceptsSpecialist(knowledge_base),
-        debug=DebugSpecialist(sandbox),
-        exercise=exercise,
-    )
-    await tutor.practice.seed_bank(exercise.bank)
-    app = create_api(max_body_bytes=256 * 1024)
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    llm = fake_llm_client(fake_llm, timeout=5)
+    tutor = await seeded_tutor(db, knowledge_base, sandbox, exercise_llm=llm)
+    async with api_client(create_api(max_body_bytes=256 * 1024), tutor) as http:
         yield http
     await llm.close()
 

@@ -14,6 +14,7 @@ from serve_app.api.app import create_api
 from serve_app.security.policy import SecurityPolicy
 from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
+from tests.support.tutors import api_client
 
 STUDENT = "jane.doe-2011"
 EMAIL = "jane.doe@family.example.com"
@@ -24,9 +25,7 @@ async def client(tutor: Tutor) -> AsyncIterator[httpx.AsyncClient]:
     # Authentication off: these tests are about privacy, tests/integration/test_security*
     # cover who may call what.
     app = create_api(max_body_bytes=256 * 1024, security=SecurityPolicy())
-    app.state.tutor = tutor
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tutor") as http:
+    async with api_client(app, tutor) as http:
         yield http
 
 

@@ -3,22 +3,18 @@ real HTTP records every request. Personal data and secrets never arrive; under-1
 without parental consent send nothing at all."""
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.sandbox import Sandbox
-from serve_app.domain.triage import TriageClassifier
-from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.llm.client import ChatMessage, LLMClient
 from serve_app.schemas.privacy import StudentPrivacyUpdate
-from serve_app.service.tutor import Tutor, build_tutor
-from serve_app.specialists.concepts import ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
+from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
-from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.fake_openai import FakeLLM
+from tests.support.tutors import fake_llm_client, seeded_tutor
 
 LEAKS = {
     "email": "maria.lopez@school.example.org",
@@ -36,18 +32,9 @@ QUESTION = (
 ).format_map(LEAKS)
 
 
-@pytest.fixture(scope="module")
-def fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    with running_fake_llm() as served:
-        yield served
-
-
 @pytest.fixture
 async def llm(fake_llm: tuple[FakeLLM, str]) -> AsyncIterator[LLMClient]:
-    fake, base_url = fake_llm
-    fake.mode = "ok"
-    fake.requests.clear()
-    client = LLMClient(base_url=base_url, api_key="sk-test", model="tutor-test", timeout=5)
+    client = fake_llm_client(fake_llm, timeout=5)
     yield client
     await client.close()
 
@@ -56,17 +43,7 @@ async def llm(fake_llm: tuple[FakeLLM, str]) -> AsyncIterator[LLMClient]:
 async def llm_tutor(
     db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox, llm: LLMClient
 ) -> Tutor:
-    exercise = ExerciseSpecialist(sandbox)
-    built = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=TriageClassifier(),
-        concepts=ConceptsSpecialist(knowledge_base, llm),
-        debug=DebugSpecialist(sandbox, llm),
-        exercise=exercise,
-    )
-    await built.practice.seed_bank(exercise.bank)
-    return built
+    return await seeded_tutor(db, knowledge_base, sandbox, concepts_llm=llm, debug_llm=llm)
 
 
 def _sent(fake: FakeLLM) -> str:

@@ -11,14 +11,10 @@ import pytest
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.sandbox import Sandbox
 from serve_app.domain.struggle import REASONS
-from serve_app.domain.triage import TriageClassifier
-from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.schemas.exercises import ExerciseTestCreate, TeacherExerciseCreate
-from serve_app.service.tutor import Tutor, build_tutor
-from serve_app.specialists.concepts import ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
+from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
+from tests.support.tutors import seeded_tutor
 
 NAME_ERROR = "total = 0\nprint(totl)\n"
 RETURNS_ZERO = "def answer():\n    return 0\n"  # half the tests of a `half` exercise pass
@@ -44,18 +40,7 @@ def clock() -> Clock:
 async def tutor(
     db: Database, knowledge_base: KnowledgeBase, sandbox: Sandbox, clock: Clock
 ) -> Tutor:
-    exercise = ExerciseSpecialist(sandbox)
-    built = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
-        classifier=TriageClassifier(),
-        concepts=ConceptsSpecialist(knowledge_base),
-        debug=DebugSpecialist(sandbox),
-        exercise=exercise,
-        clock=clock,
-    )
-    await built.practice.seed_bank(exercise.bank)
-    return built
+    return await seeded_tutor(db, knowledge_base, sandbox, clock=clock)
 
 
 async def _struggle_events(db: Database) -> list[dict[str, Any]]:

@@ -1,28 +1,20 @@
 """The LLM settles unsure triage decisions over real HTTP, and never past its budget."""
 
 import asyncio
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from serve_app.domain.concepts import KnowledgeBase
 from serve_app.domain.sandbox import Sandbox
 from serve_app.domain.triage import TriageClassifier, TriageDecision
-from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.llm.client import LLMClient
-from serve_app.service.tutor import build_tutor
-from serve_app.specialists.concepts import ConceptsSpecialist
-from serve_app.specialists.debug import DebugSpecialist
-from serve_app.specialists.exercise import ExerciseSpecialist
 from serve_app.specialists.triage_llm import TriageSettler, parse_route
 from serve_app.store.database import Database
-from tests.support.fake_openai import FakeLLM, free_port
+from tests.support.fake_openai import FakeLLM, running_fake_llm
+from tests.support.tutors import seeded_tutor
 
 pytestmark = pytest.mark.integration
 
@@ -43,30 +35,10 @@ class RoutingLLM(FakeLLM):
         return self.reply
 
 
-@contextmanager
-def serving(fake: FakeLLM) -> Iterator[str]:
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(fake.app(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("fake LLM server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def served() -> Iterator[tuple[RoutingLLM, str]]:
     fake = RoutingLLM()
-    with serving(fake) as base_url:
+    with running_fake_llm(fake) as (_, base_url):
         yield fake, base_url
 
 
@@ -166,17 +138,13 @@ async def test_ask_uses_the_llm_to_settle_an_unsure_message(
     tmp_path: Path,
 ) -> None:
     fake.reply = "concepts"
-    exercise = ExerciseSpecialist(sandbox)
-    tutor = build_tutor(
-        db=db,
-        pseudonymize=Pseudonymizer(b"test-key"),
+    tutor = await seeded_tutor(
+        db,
+        knowledge_base,
+        sandbox,
         classifier=TriageClassifier(clarification_threshold=THRESHOLD),
-        concepts=ConceptsSpecialist(knowledge_base),
-        debug=DebugSpecialist(sandbox),
-        exercise=exercise,
         triage_settler=settler,
     )
-    await tutor.practice.seed_bank(exercise.bank)
     answer = await tutor.tutoring.ask("s-triage-llm", "recursion", None)
     assert answer.route == "concepts"
     assert not answer.needs_clarification

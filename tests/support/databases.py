@@ -6,13 +6,14 @@ Each caller gets a fresh, uniquely named database on that server.
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
+from serve_app.store.database import Database
 from serve_app.store.embedded import start_embedded
 
 
@@ -48,3 +49,10 @@ async def drop_database(admin_url: str, url: str) -> None:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
+
+
+async def row_counts(db: Database, tables: Iterable[str]) -> dict[str, int]:
+    """How many rows each table holds: compared before and after a request that must write
+    nothing."""
+    async with db.connection() as conn:
+        return {table: await conn.fetchval(f"SELECT count(*) FROM {table}") for table in tables}

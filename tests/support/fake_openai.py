@@ -123,9 +123,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_fake_llm() -> Iterator[tuple[FakeLLM, str]]:
-    """Serve a FakeLLM on a free loopback port in a thread; yields (fake, base_url)."""
-    fake = FakeLLM()
+def running_fake_llm(fake: FakeLLM | None = None) -> Iterator[tuple[FakeLLM, str]]:
+    """Serve `fake` (a new FakeLLM by default) on a free loopback port in a thread; yields
+    (fake, base_url)."""
+    fake = FakeLLM() if fake is None else fake
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(fake.app(), host="127.0.0.1", port=port, log_level="warning")

@@ -19,7 +19,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from serve_app.domain.concepts.neighbours import features
+from serve_app.domain.concepts.neighbours import features, labelled_features
 
 EPOCHS: Final = 8
 # A correct answer must beat the others by this much before training stops changing it.
@@ -34,16 +34,7 @@ class CardClassifier:
     """Scores every card for a question's tokens; trained on (card position, tokens) pairs."""
 
     def __init__(self, documents: Sequence[tuple[int, Sequence[str]]], cards: int) -> None:
-        counted = [(card, features(tokens)) for card, tokens in documents]
-        counted = [(card, counts) for card, counts in counted if counts]
-        frequency: Counter[str] = Counter()
-        for _, counts in counted:
-            frequency.update(counts.keys())
-        total = len(counted)
-        self._idf = {
-            feature: math.log((1 + total) / (1 + count)) + 1.0
-            for feature, count in frequency.items()
-        }
+        counted, self._idf = labelled_features(documents)
         self._ids = {feature: number for number, feature in enumerate(self._idf)}
         self._cards = cards
         self._weights = self._train([(card, self._vector(counts)) for card, counts in counted])

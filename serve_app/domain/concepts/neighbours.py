@@ -24,21 +24,29 @@ def features(tokens: Sequence[str]) -> Counter[str]:
     return counts
 
 
+def labelled_features(
+    documents: Iterable[tuple[int, Sequence[str]]],
+) -> tuple[list[tuple[int, Counter[str]]], dict[str, float]]:
+    """The features of each document that has any, with its card, and every feature's idf."""
+    labelled = [(card, features(tokens)) for card, tokens in documents]
+    labelled = [(card, counts) for card, counts in labelled if counts]
+    frequency: Counter[str] = Counter()
+    for _, counts in labelled:
+        frequency.update(counts.keys())
+    total = len(labelled)
+    # scikit-learn's smoothed idf: every feature keeps a positive weight.
+    idf = {
+        feature: math.log((1 + total) / (1 + count)) + 1.0 for feature, count in frequency.items()
+    }
+    return labelled, idf
+
+
 class NeighbourIndex:
     """TF-IDF cosine similarity between a question and documents labelled with a card."""
 
     def __init__(self, documents: Iterable[tuple[int, Sequence[str]]]) -> None:
-        labelled = [(card, features(tokens)) for card, tokens in documents]
-        labelled = [(card, counts) for card, counts in labelled if counts]
-        frequency: Counter[str] = Counter()
-        for _, counts in labelled:
-            frequency.update(counts.keys())
+        labelled, self._idf = labelled_features(documents)
         total = len(labelled)
-        # scikit-learn's smoothed idf: every feature keeps a positive weight.
-        self._idf = {
-            feature: math.log((1 + total) / (1 + count)) + 1.0
-            for feature, count in frequency.items()
-        }
         self._unknown_idf = math.log(1 + total) + 1.0  # as rare as a feature can be
         self._cards = [card for card, _ in labelled]
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)

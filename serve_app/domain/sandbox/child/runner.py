@@ -215,14 +215,19 @@ def _watch(
     handler and be handed this thread's frames).
     """
     while True:
-        remaining = deadline - _monotonic()
-        if remaining <= 0:
-            break
+        # The CPU limit's handler may raise between any two bytecodes, the loop's own jump
+        # included, so the whole waiting loop sits inside the try: a Deadline escaping
+        # here would end the run as an "error" instead of a timeout.
         try:
-            # Short waits: a signal delivered to another thread only runs its Python
-            # handler (the CPU limit's) once this thread executes bytecode again.
-            if done.acquire(True, min(remaining, WATCH_INTERVAL)):
-                _os_exit(outcome[0])
+            while True:
+                remaining = deadline - _monotonic()
+                if remaining <= 0:
+                    break
+                # Short waits: a signal delivered to another thread only runs its Python
+                # handler (the CPU limit's) once this thread executes bytecode again.
+                if done.acquire(True, min(remaining, WATCH_INTERVAL)):
+                    _os_exit(outcome[0])
+            break
         except _Deadline:
             break
         except BaseException:  # noqa: S112 - e.g. interrupt_main() from student code
