@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Serve's own tuning (measured; see the file), shared with the tests and the benchmark.
+SERVE_ENV := $(shell grep -v '^\#' infra/serve.env)
 
 .PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down \
 	kafka-up kafka-down token bench bench-triage bench-concepts bench-debug bench-sandbox bench-relay \
@@ -20,7 +22,7 @@ install: $(STAMP)
 
 ## Start the tutor in embedded mode (embedded PostgreSQL, no Kafka, local engines).
 run: $(STAMP)
-	$(BIN)/serve run serve_config.yaml
+	env $(SERVE_ENV) $(BIN)/serve run serve_config.yaml
 
 ## Every tier: unit (no Ray, no network), integration (real PostgreSQL), e2e (serve run + HTTP).
 test: $(STAMP)

@@ -1,9 +1,11 @@
 """Start the real graph with `serve run` on a free port; stop it, and everything it started."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -13,6 +15,7 @@ import httpx
 import pytest
 import yaml
 
+from infra.serve_env import serve_env
 from tests.support.fake_openai import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +42,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
+def _keep_ray_logs(ray_dir: Path, into: Path) -> None:
+    """Copy the run's Ray logs (replicas, proxy, controller) next to serve.log, drop the rest."""
+    # Ray keeps its sessions in $RAY_TMPDIR/ray/; session_latest only links to one of them.
+    for logs in ray_dir.glob("ray/session_2*/logs"):
+        shutil.copytree(logs, into, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.sock"))
+    shutil.rmtree(ray_dir, ignore_errors=True)
+
+
+def all_logs(tmp: Path) -> str:
+    """serve.log and every Ray log of a run started by `serving_tutor(tmp)`."""
+    paths = [tmp / "serve.log", *(p for p in (tmp / "ray-logs").rglob("*") if p.is_file())]
+    return "\n".join(path.read_text(errors="replace") for path in paths)
+
+
 def _wait_ready(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while True:
@@ -61,10 +78,15 @@ def serving_tutor(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterato
     config = _config_on_port(tmp, port)
     env = {key: value for key, value in os.environ.items() if not key.startswith("LEARNFLOW_")}
     # RAY_ADDRESS=local: always a fresh Ray instance, never a developer's running cluster.
+    # The same Serve tuning `make run` uses, so the tests exercise what ships.
+    env |= serve_env()
     env |= {
         "LEARNFLOW_DATA_DIR": str(tmp / "data"),
         "RAY_USAGE_STATS_ENABLED": "0",
         "RAY_ADDRESS": "local",
+        # Ray's own directory for this run: replica logs live there, not in serve.log.
+        # Short, because Ray puts unix sockets below it.
+        "RAY_TMPDIR": (ray_dir := tempfile.mkdtemp(prefix="lfray-", dir="/tmp")),
     }
     env |= extra_env or {}
     log_path = tmp / "serve.log"
@@ -83,6 +105,7 @@ def serving_tutor(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterato
         yield url
     finally:
         _stop(process)
+        _keep_ray_logs(Path(ray_dir), tmp / "ray-logs")
     # The embedded PostgreSQL must not outlive the tutor that started it.
     pid_file = tmp / "data" / "pgdata" / "postmaster.pid"
     deadline = time.monotonic() + 30

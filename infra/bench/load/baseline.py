@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 def _classifier() -> Any:
     # The triage engine's class name has moved before; take whichever this checkout has.
-    for name in ("RuleClassifier", "TriageClassifier", "Classifier"):
+    for name in ("TriageClassifier", "RuleClassifier", "Classifier"):
         factory = getattr(triage_domain, name, None)
         if factory is not None:
             return factory()

@@ -35,6 +35,7 @@ import yaml  # type: ignore[import-untyped]
 from infra.bench.load import processes
 from infra.bench.load.report import build_report, summarize_phase, summary_lines
 from infra.bench.load.serve_overrides import apply_overrides
+from infra.serve_env import serve_env
 
 ROOT = processes.ROOT
 LOCUSTFILE = Path(__file__).resolve().with_name("locustfile.py")
@@ -209,7 +210,8 @@ def run_graph(
         "RAY_USAGE_STATS_ENABLED": "0",
         "PYTHONPATH": str(ROOT),  # replicas import this checkout, whatever is installed
     }
-    env |= _pairs(args.serve_env)
+    # What `make run` ships (infra/serve.env), then this run's experiments on top.
+    env |= serve_env() | _pairs(args.serve_env)
     log = out / "serve.log"
     url = f"http://127.0.0.1:{port}"
     samples_path = out / "replicas.jsonl"

@@ -9,9 +9,19 @@ from functools import cache
 
 
 @cache
-def known_solutions() -> dict[str, str]:
+def known_solutions() -> dict[tuple[str, int | None], str]:
+    """(exercise id, variant) -> a correct answer; a parametrised exercise has one per variant."""
     try:
         from serve_app.domain.exercises import load_bank
+        from serve_app.domain.exercises.variants import render_variant, variant_count
     except ImportError:
         return {}
-    return {spec.exercise_id: spec.solution for spec in load_bank()}
+    answers: dict[tuple[str, int | None], str] = {}
+    for spec in load_bank():
+        count = variant_count(spec)
+        if count <= 1:
+            answers[(spec.exercise_id, None)] = spec.solution
+            answers[(spec.exercise_id, 0)] = spec.solution
+        for index in range(count if count > 1 else 0):
+            answers[(spec.exercise_id, index)] = render_variant(spec, index).solution
+    return answers
