@@ -299,6 +299,10 @@ def main() -> None:
         | {
             "LEARNFLOW_AUTH_MODE": "hs256",
             "LEARNFLOW_PSEUDONYM_KEY": secrets.token_urlsafe(32),
+            # The saturation phase's "busy students" act 10-30 times a second, far past a
+            # real student's rate limit; a high limit keeps the quota statement in the
+            # measurement without refusing them.
+            "LEARNFLOW_RATE_LIMIT_PER_MINUTE": "100000",
         }
     )
     pg_dir = Path(tempfile.mkdtemp(prefix="learnflow-bench-pg-"))
