@@ -3,6 +3,7 @@ from Debian's packages), or else an embedded server from `pgserver` in a tempora
 Each caller gets a fresh, uniquely named database on that server.
 """
 
+import asyncio
 import os
 import tempfile
 import uuid
@@ -46,7 +47,16 @@ async def drop_database(admin_url: str, url: str) -> None:
     name = urlsplit(url).path.lstrip("/")
     conn = await asyncpg.connect(admin_url)
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(20):
+            try:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except asyncpg.InsufficientPrivilegeError:
+                # An autovacuum worker (a superuser backend) is in the database, and FORCE
+                # may not end it for us; it is done within moments.
+                if attempt == 19:
+                    raise
+                await asyncio.sleep(0.5)
     finally:
         await conn.close()
 
