@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from infra.serve_env import serve_env
+from infra.serve_env import end_leftover_haproxy, private_haproxy_env, serve_env
 from tests.support.fake_openai import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +88,8 @@ def serving_tutor(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterato
         # Short, because Ray puts unix sockets below it.
         "RAY_TMPDIR": (ray_dir := tempfile.mkdtemp(prefix="lfray-", dir="/tmp")),
     }
+    haproxy_dir = Path(tempfile.mkdtemp(prefix="lfhap-", dir="/tmp"))
+    env |= private_haproxy_env(haproxy_dir, free_port(), free_port())
     env |= extra_env or {}
     log_path = tmp / "serve.log"
     with log_path.open("wb") as log:
@@ -105,6 +107,8 @@ def serving_tutor(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterato
         yield url
     finally:
         _stop(process)
+        end_leftover_haproxy(haproxy_dir)
+        shutil.rmtree(haproxy_dir, ignore_errors=True)
         _keep_ray_logs(Path(ray_dir), tmp / "ray-logs")
     # The embedded PostgreSQL must not outlive the tutor that started it.
     pid_file = tmp / "data" / "pgdata" / "postmaster.pid"

@@ -35,7 +35,7 @@ import yaml  # type: ignore[import-untyped]
 from infra.bench.load import processes
 from infra.bench.load.report import build_report, summarize_phase, summary_lines
 from infra.bench.load.serve_overrides import apply_overrides
-from infra.serve_env import serve_env
+from infra.serve_env import end_leftover_haproxy, private_haproxy_env, serve_env
 
 ROOT = processes.ROOT
 LOCUSTFILE = Path(__file__).resolve().with_name("locustfile.py")
@@ -123,6 +123,15 @@ def _pairs(items: list[str]) -> dict[str, str]:
             raise SystemExit(f"--serve-env {item!r} is not KEY=VALUE")
         pairs[key] = value
     return pairs
+
+
+@contextmanager
+def _ended_haproxy(run_dir: Path) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        end_leftover_haproxy(run_dir)
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 @contextmanager
@@ -216,7 +225,12 @@ def run_graph(
     url = f"http://127.0.0.1:{port}"
     samples_path = out / "replicas.jsonl"
     print(f"graph: serve run on {url}")
-    with _running([str(processes.BIN / "serve"), "run", str(config_path)], env, log) as serve:
+    haproxy_dir = Path(tempfile.mkdtemp(prefix="lfhap-", dir="/tmp"))
+    env |= private_haproxy_env(haproxy_dir, processes.free_port(), processes.free_port())
+    with (
+        _ended_haproxy(haproxy_dir),
+        _running([str(processes.BIN / "serve"), "run", str(config_path)], env, log) as serve,
+    ):
         processes.wait_ready(url, serve, log, STARTUP_S)
         dashboard = processes.dashboard_url(log)
         sampler_argv = [
