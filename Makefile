@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Serve's own tuning (measured; see the file), shared with the tests and the benchmark.
-SERVE_ENV := $(shell grep -v '^\#' infra/serve.env)
+# Each becomes KEY=${KEY:-value}, so a value already in the environment wins.
+SERVE_ENV := $(shell grep -v '^\#' infra/serve.env | sed -E 's/^([A-Z_]+)=(.*)$$/\1=$${\1:-\2}/')
 
 .PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down \
 	kafka-up kafka-down token bench bench-triage bench-concepts bench-debug bench-sandbox bench-relay \
