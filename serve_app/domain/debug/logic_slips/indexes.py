@@ -19,10 +19,11 @@ def _is_len_of(node: ast.expr) -> str | None:
     return None
 
 
-def _is_plus_one(node: ast.expr) -> ast.expr | None:
+def _one_off(node: ast.expr, op: type[ast.operator]) -> ast.expr | None:
+    """`x + 1` or `x - 1` (by `op`): the `x`, else None."""
     if (
         isinstance(node, ast.BinOp)
-        and isinstance(node.op, ast.Add)
+        and isinstance(node.op, op)
         and isinstance(node.right, ast.Constant)
         and node.right.value == 1
     ):
@@ -43,17 +44,6 @@ def _indexes(body: list[ast.stmt], container: str, index: str) -> list[ast.Subsc
     ]
 
 
-def _is_minus_one(node: ast.expr) -> ast.expr | None:
-    if (
-        isinstance(node, ast.BinOp)
-        and isinstance(node.op, ast.Sub)
-        and isinstance(node.right, ast.Constant)
-        and node.right.value == 1
-    ):
-        return node.left
-    return None
-
-
 def _mentions_next(body: list[ast.stmt], index: str) -> bool:
     """`i + 1` in the body: pairs of neighbours legitimately stop one before the end."""
     return any(
@@ -68,7 +58,7 @@ def _mentions_next(body: list[ast.stmt], index: str) -> bool:
 
 def _skips_last(source: Source, loop: ast.For, stop: ast.expr, index: str) -> Finding | None:
     """`for i in range(len(xs) - 1): ... xs[i]` never visits the last item."""
-    length = _is_minus_one(stop)
+    length = _one_off(stop, ast.Sub)
     container = _is_len_of(length) if length is not None else None
     if (
         length is None
@@ -122,7 +112,7 @@ def check_off_by_one_ranges(source: Source) -> list[Finding]:
         index = loop.target.id
         stop = call.args[-1]
         start = call.args[0] if len(call.args) == 2 else None
-        past_end = _is_plus_one(stop)
+        past_end = _one_off(stop, ast.Add)
         container = _is_len_of(past_end) if past_end is not None else None
         header = source.segment(call)
         if past_end is not None and container and _indexes(loop.body, container, index):
