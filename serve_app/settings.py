@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-pseudonym-key"}
@@ -109,6 +109,46 @@ class Settings(BaseSettings):
     # Interactions, debug sessions and submission code older than this are purged; unset keeps.
     retention_days: int | None = Field(default=None, ge=1)
     privacy_maintenance_interval_seconds: float = Field(default=3600.0, gt=0)
+
+    # <web app serving: issue 11>
+    # The built frontend (`make web`) that the ingress serves at `/`; empty serves the API only.
+    web_dist_dir: Path | None = Field(
+        default_factory=lambda: Path(__file__).resolve().parent / "web" / "dist"
+    )
+
+    @field_validator("web_dist_dir", mode="before")
+    @classmethod
+    def _empty_means_no_web_app(cls, value: object) -> object:
+        # An empty variable would otherwise become Path("."): the working directory, served.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    # <dapr events: issue 9>
+    # Set by Dapr's sidecar injector (unprefixed names): with a sidecar the relay publishes
+    # through its pub/sub API and the SSE feed takes its live events from its deliveries.
+    dapr_http_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        validation_alias=AliasChoices("DAPR_HTTP_PORT", "LEARNFLOW_DAPR_HTTP_PORT"),
+    )
+    dapr_pubsub_name: str = Field(default="learnflow-pubsub", min_length=1)
+    # Sent to the sidecar as `dapr-api-token`; the sidecar's own token when it requires one.
+    dapr_api_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DAPR_API_TOKEN", "LEARNFLOW_DAPR_API_TOKEN")
+    )
+    # Required from the sidecar on deliveries to /dapr/events (its `dapr-api-token` header).
+    dapr_app_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("APP_API_TOKEN", "LEARNFLOW_DAPR_APP_TOKEN")
+    )
+    # One publish call through the sidecar (it waits for Kafka's acks=all).
+    dapr_timeout_seconds: float = Field(default=10.0, gt=0)
+    # Students published at once per batch; one student's events always go one by one.
+    dapr_publish_concurrency: int = Field(default=8, ge=1, le=64)
+
+    @field_validator("dapr_http_port", "dapr_api_token", "dapr_app_token", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def llm_enabled(self) -> bool:

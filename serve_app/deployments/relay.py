@@ -1,6 +1,7 @@
 """Relay deployment: one small replica that moves the outbox to Kafka. Not an ingress.
 
-Idle when LEARNFLOW_KAFKA_BOOTSTRAP_SERVERS is unset: events then stay in PostgreSQL.
+Publishes through the Dapr sidecar when DAPR_HTTP_PORT is set, else to Kafka directly;
+idle when neither is configured: events then stay in PostgreSQL.
 A database or broker that is down does not fail the replica; the relay backs off and
 retries. Its health check fails only if the relay loop itself stopped, so Serve restarts it.
 """
@@ -15,11 +16,13 @@ from ray.serve.handle import DeploymentHandle
 
 from serve_app.events.relay import KafkaState, OutboxRelay
 from serve_app.events.status import KafkaProbe
-from serve_app.events.wiring import build_relay
+from serve_app.events.wiring import build_relay, event_transport
 from serve_app.settings import get_settings
 from serve_app.store.database import Database
 
 logger = logging.getLogger(__name__)
+# httpx logs every request at INFO: through Dapr that is one line per published event.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 class Relay:
@@ -28,9 +31,11 @@ class Relay:
         self._relay: OutboxRelay | None = None
         self._task: asyncio.Task[None] | None = None
         self._db: Database | None = None
-        if not settings.kafka_enabled:
+        transport = event_transport(settings)
+        if transport == "off":
             logger.info(
-                "LEARNFLOW_KAFKA_BOOTSTRAP_SERVERS unset: relay idle, events stay in PostgreSQL"
+                "neither DAPR_HTTP_PORT nor LEARNFLOW_KAFKA_BOOTSTRAP_SERVERS set:"
+                " relay idle, events stay in PostgreSQL"
             )
             return
         url = settings.database_url.get_secret_value() if settings.database_url else None
@@ -38,7 +43,7 @@ class Relay:
         self._db = Database(url, data_dir=settings.data_dir, min_size=1, max_size=3)
         self._relay = build_relay(settings, self._db)
         self._task = asyncio.create_task(self._relay.run(), name="outbox-relay")
-        logger.info("outbox relay started")
+        logger.info("outbox relay started (%s)", transport)
 
     async def status(self) -> KafkaState:
         return "off" if self._relay is None else self._relay.kafka_state

@@ -11,6 +11,10 @@ Live source:
   a bounded queue each. A stream whose client cannot keep up is closed rather than allowed
   to hold memory: the browser reconnects with Last-Event-ID and replays from PostgreSQL.
   While Kafka cannot be reached, new streams are served from PostgreSQL instead.
+- Dapr (a sidecar carries the events): the sidecar delivers each Kafka record to
+  `POST /dapr/events`, which hands it to `EventFeed.inject`; the fan-out to the streams is the
+  same as Kafka's. The cursor of a delivered event is its outbox row's seq, looked up by
+  event id, and the event is streamed only if the outbox holds it.
 
 Every stream dedupes by event id: Kafka is at-least-once and the replay and the live
 source overlap.
@@ -19,9 +23,10 @@ source overlap.
 import asyncio
 import json
 import logging
+import uuid
 from collections import OrderedDict
-from collections.abc import AsyncIterator
-from contextlib import suppress
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing, suppress
 from dataclasses import dataclass
 from typing import Any, Unpack
 
@@ -37,7 +42,7 @@ from serve_app.events.kafka import (
     header,
 )
 from serve_app.events.notifier import OutboxNotifier
-from serve_app.events.outbox import rows_after
+from serve_app.events.outbox import row_by_event_id, rows_after
 from serve_app.events.pseudonym import Pseudonymizer
 from serve_app.store.database import Database
 
@@ -52,10 +57,15 @@ DEDUPE_WINDOW = 10_000
 class FeedFilter:
     subject: str | None = None
     event_type: str | None = None
+    # A teacher's stream: only these subjects (the pseudonyms of their classes' students).
+    subjects: frozenset[str] | None = None
 
     def matches(self, envelope: dict[str, Any]) -> bool:
-        return (self.subject is None or envelope.get("subject") == self.subject) and (
-            self.event_type is None or envelope.get("type") == self.event_type
+        subject = envelope.get("subject")
+        return (
+            (self.subject is None or subject == self.subject)
+            and (self.subjects is None or subject in self.subjects)
+            and (self.event_type is None or envelope.get("type") == self.event_type)
         )
 
 
@@ -100,6 +110,43 @@ class _Subscription:
             self.queue.put_nowait(event)
         except asyncio.QueueFull:
             self.overflowed = True
+
+
+class UnknownEvent(LookupError):
+    """A delivered event that the outbox does not hold (or holds with another type/subject)."""
+
+
+class NotPushFed(RuntimeError):
+    """The feed has its own live source and takes no delivered events."""
+
+
+class PushFanout:
+    """Fan-out of events pushed in from outside (Dapr deliveries) to the open streams."""
+
+    def __init__(self, queue_capacity: int = 1000) -> None:
+        self._capacity = queue_capacity
+        self._subscriptions: set[_Subscription] = set()
+
+    def subscribe(self, feed_filter: FeedFilter) -> _Subscription:
+        subscription = _Subscription(feed_filter, self._capacity)
+        self._subscriptions.add(subscription)
+        return subscription
+
+    def unsubscribe(self, subscription: _Subscription) -> None:
+        self._subscriptions.discard(subscription)
+
+    @property
+    def subscribers(self) -> int:
+        return len(self._subscriptions)
+
+    def offer(self, event: FeedEvent) -> None:
+        for subscription in tuple(self._subscriptions):
+            subscription.offer(event)
+
+    def close(self) -> None:
+        # Open streams end; their clients reconnect and resume from PostgreSQL.
+        for subscription in self._subscriptions:
+            subscription.overflowed = True
 
 
 class KafkaFanout(KafkaClient):
@@ -200,19 +247,50 @@ class EventFeed:
         pseudonymize: Pseudonymizer,
         *,
         kafka: KafkaFanout | None = None,
+        pushed: PushFanout | None = None,
         poll_seconds: float = 1.0,
         heartbeat_seconds: float = 15.0,
     ) -> None:
+        if kafka is not None and pushed is not None:
+            raise ValueError("one live source: a Kafka consumer or pushed deliveries")
         self._db = db
         self._pseudonymize = pseudonymize
         self._kafka = kafka
+        self._pushed = pushed
         self._notifier = OutboxNotifier(db)
         self._poll = poll_seconds
         self._heartbeat = heartbeat_seconds
 
     @property
     def source(self) -> str:
+        if self._pushed is not None:
+            return "dapr"
         return "kafka" if self._kafka is not None else "postgres"
+
+    async def inject(self, envelope: dict[str, Any]) -> FeedEvent:
+        """Fan out a delivered event (from the Dapr sidecar) to the matching streams.
+
+        The outbox is the authority: the event is streamed as the outbox holds it, with its
+        seq as the cursor, and refused (UnknownEvent) when the outbox has no such event.
+        Raises NotPushFed when this feed has its own live source, and the database's errors
+        when it cannot be asked (the sidecar then delivers again).
+        """
+        if self._pushed is None:
+            raise NotPushFed(f"the event feed is fed by {self.source}")
+        try:
+            event_id = str(uuid.UUID(str(envelope.get("id"))))
+        except ValueError:
+            raise UnknownEvent("the event id is not a UUID") from None
+        async with self._db.connection() as conn:
+            row = await row_by_event_id(conn, event_id)
+        if row is None:
+            raise UnknownEvent("no such event in the outbox")
+        delivered = (envelope.get("type"), envelope.get("subject"))
+        if (row.envelope.get("type"), row.subject) != delivered:
+            raise UnknownEvent("the delivered event differs from the outbox's")
+        event = FeedEvent(row.seq, row.envelope)
+        self._pushed.offer(event)
+        return event
 
     def subject_of(self, student_id: str) -> str:
         return self._pseudonymize(student_id)
@@ -230,6 +308,7 @@ class EventFeed:
                     conn,
                     after_seq=after,
                     subject=feed_filter.subject,
+                    subjects=feed_filter.subjects,
                     event_type=feed_filter.event_type,
                     limit=REPLAY_PAGE,
                 )
@@ -244,17 +323,21 @@ class EventFeed:
     ) -> AsyncIterator[FeedEvent | None]:
         """Events matching `feed_filter` past cursor `after` (None: from now on), forever."""
         seen = _SeenIds()
-        if self._kafka is not None:
+        if self._pushed is not None:
+            source = self._pushed_live(feed_filter, after)
+        elif self._kafka is not None:
             source = self._kafka_live(feed_filter, after)
         else:
             source = self._postgres_live(feed_filter, after)
-        async for event in source:
-            if event is None or seen.first_time(event.event_id):
-                yield event
+        # Closed with the stream, so its subscription ends now rather than at collection.
+        async with aclosing(source):
+            async for event in source:
+                if event is None or seen.first_time(event.event_id):
+                    yield event
 
     async def _postgres_live(
         self, feed_filter: FeedFilter, after: int | None
-    ) -> AsyncIterator[FeedEvent | None]:
+    ) -> AsyncGenerator[FeedEvent | None]:
         cursor = await self.head() if after is None else after
         idle = 0.0
         while True:
@@ -276,7 +359,7 @@ class EventFeed:
 
     async def _kafka_live(
         self, feed_filter: FeedFilter, after: int | None
-    ) -> AsyncIterator[FeedEvent | None]:
+    ) -> AsyncGenerator[FeedEvent | None]:
         assert self._kafka is not None
         try:
             subscription = await self._kafka.subscribe(feed_filter)
@@ -289,22 +372,61 @@ class EventFeed:
                 yield event
             return
         try:
-            if after is not None:
-                async for event in self._replay(feed_filter, after):
-                    yield event
-            while True:
-                if subscription.overflowed and subscription.queue.empty():
-                    raise StreamOverflow("the event stream fell behind; reconnect to resume")
-                try:
-                    event = await asyncio.wait_for(subscription.queue.get(), self._heartbeat)
-                except TimeoutError:
-                    yield None
-                    continue
+            async for event in self._follow(subscription, feed_filter, after):
                 yield event
         finally:
             self._kafka.unsubscribe(subscription)
+
+    async def _pushed_live(
+        self, feed_filter: FeedFilter, after: int | None
+    ) -> AsyncGenerator[FeedEvent | None]:
+        assert self._pushed is not None
+        subscription = self._pushed.subscribe(feed_filter)
+        # A pod's sidecar hands each delivery to whichever Triage replica its Serve proxy
+        # picks, so no replica can count on seeing every event through Dapr. The outbox
+        # (LISTEN/NOTIFY) is followed into the same queue as a backstop; `stream` dedupes.
+        backstop = asyncio.create_task(
+            self._pump(self._postgres_live(feed_filter, after), subscription),
+            name="event-feed-backstop",
+        )
+        try:
+            async for event in self._follow(subscription, feed_filter, None):
+                if backstop.done() and not backstop.cancelled():
+                    backstop.result()  # the database failed: end the stream, client resumes
+                yield event
+        finally:
+            backstop.cancel()
+            with suppress(asyncio.CancelledError):
+                await backstop
+            self._pushed.unsubscribe(subscription)
+
+    @staticmethod
+    async def _pump(source: AsyncGenerator[FeedEvent | None], into: _Subscription) -> None:
+        async with aclosing(source):
+            async for event in source:
+                if event is not None:
+                    into.offer(event)
+
+    async def _follow(
+        self, subscription: _Subscription, feed_filter: FeedFilter, after: int | None
+    ) -> AsyncIterator[FeedEvent | None]:
+        """The replay past `after`, then the live events the subscription receives."""
+        if after is not None:
+            async for event in self._replay(feed_filter, after):
+                yield event
+        while True:
+            if subscription.overflowed and subscription.queue.empty():
+                raise StreamOverflow("the event stream fell behind; reconnect to resume")
+            try:
+                event = await asyncio.wait_for(subscription.queue.get(), self._heartbeat)
+            except TimeoutError:
+                yield None
+                continue
+            yield event
 
     async def close(self) -> None:
         await self._notifier.close()
         if self._kafka is not None:
             await self._kafka.close()
+        if self._pushed is not None:
+            self._pushed.close()

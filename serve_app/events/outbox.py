@@ -1,7 +1,8 @@
 """The transactional outbox: events are rows written in the outcome's own transaction."""
 
 import json
-from collections.abc import Sequence
+import uuid
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -103,6 +104,7 @@ async def rows_after(
     *,
     after_seq: int,
     subject: str | None = None,
+    subjects: Collection[str] | None = None,
     event_type: str | None = None,
     limit: int = 500,
 ) -> list[OutboxRow]:
@@ -111,14 +113,25 @@ async def rows_after(
         """
         SELECT seq, event_id, subject, kafka_topic, envelope FROM events
         WHERE seq > $1 AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR type = $3)
+          AND ($5::text[] IS NULL OR subject = ANY($5::text[]))
         ORDER BY seq LIMIT $4
         """,
         after_seq,
         subject,
         event_type,
         limit,
+        sorted(subjects) if subjects is not None else None,
     )
     return [_outbox_row(row) for row in rows]
+
+
+async def row_by_event_id(conn: asyncpg.Connection, event_id: str) -> OutboxRow | None:
+    """The outbox row of event `event_id` (a UUID), published or not."""
+    row = await conn.fetchrow(
+        "SELECT seq, event_id, subject, kafka_topic, envelope FROM events WHERE event_id = $1",
+        uuid.UUID(event_id),
+    )
+    return None if row is None else _outbox_row(row)
 
 
 def _outbox_row(row: asyncpg.Record) -> OutboxRow:
