@@ -7,10 +7,20 @@ STAMP := $(VENV)/.installed
 # Serve's own tuning (measured; see the file), shared with the tests and the benchmark.
 # Each becomes KEY=${KEY:-value}, so a value already in the environment wins.
 SERVE_ENV := $(shell grep -v '^\#' infra/serve.env | sed -E 's/^([A-Z_]+)=(.*)$$/\1=$${\1:-\2}/')
+# The web app (TypeScript + Vite): rebuilt only when a source file is newer than the build.
+WEB := serve_app/web
+WEB_BUILD := $(WEB)/dist/index.html
+# npm ci writes this file; it is older than package-lock.json when the lock file changed.
+WEB_MODULES := $(WEB)/node_modules/.package-lock.json
+# vitest's test files are not part of the build.
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f ! -name '*.test.ts' ! -name 'test-setup.ts' \
+	2>/dev/null) \
+	$(wildcard $(WEB)/index.html $(WEB)/package.json $(WEB)/tsconfig*.json $(WEB)/vite.config.*)
 
-.PHONY: run test test-unit test-integration test-e2e lint format install system-deps postgres-up postgres-down \
+.PHONY: run test test-unit test-integration test-e2e test-web web lint format install system-deps \
+	postgres-up postgres-down \
 	kafka-up kafka-down token bench bench-triage bench-concepts bench-debug bench-sandbox bench-relay \
-	lock clean contract
+	lock clean contract k8s-deploy k8s-verify k8s-teardown
 
 $(STAMP): pyproject.toml requirements.lock
 	@bash infra/system-deps.sh --if-root >&2 || echo "note: system packages not installed; continuing" >&2
@@ -21,12 +31,24 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+$(WEB_MODULES): $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund
+	@touch $@
+
+$(WEB_BUILD): $(WEB_MODULES) $(WEB_SOURCES)
+	cd $(WEB) && npm run build
+	@touch $@
+
+## Build the web app into serve_app/web/dist (a no-op when the build is newer than its sources).
+web: $(WEB_BUILD)
+
 ## Start the tutor in embedded mode (embedded PostgreSQL, no Kafka, local engines).
-run: $(STAMP)
+run: $(STAMP) web
 	env $(SERVE_ENV) $(BIN)/serve run serve_config.yaml
 
-## Every tier: unit (no Ray, no network), integration (real PostgreSQL), e2e (serve run + HTTP).
-test: $(STAMP)
+## Every tier: the web app's own tests (vitest), then unit (no Ray, no network), integration
+## (real PostgreSQL), e2e (serve run + HTTP, and the browser tests against the built web app).
+test: $(STAMP) web test-web
 	$(BIN)/python -m pytest -q tests
 
 test-unit: $(STAMP)
@@ -35,8 +57,11 @@ test-unit: $(STAMP)
 test-integration: $(STAMP)
 	$(BIN)/python -m pytest -q tests/integration
 
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) web
 	$(BIN)/python -m pytest -q tests/e2e
+
+test-web: $(WEB_MODULES)
+	cd $(WEB) && npm test
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -68,6 +93,18 @@ kafka-up:
 
 kafka-down:
 	bash infra/kafka/kafka.sh stop
+
+## Kubernetes (Minikube, KubeRay, Dapr): deploy or update, check end to end, remove.
+## Options go in the environment, e.g. LEARNFLOW_MINIKUBE_CPUS=6 make k8s-deploy;
+## `make k8s-teardown TEARDOWN_ARGS=--cluster` deletes the whole Minikube profile.
+k8s-deploy:
+	bash infra/deploy
+
+k8s-verify:
+	bash infra/verify
+
+k8s-teardown:
+	bash infra/teardown $(TEARDOWN_ARGS)
 
 ## Mint a development JWT: make token SUB=alice ROLE=student
 token: $(STAMP)

@@ -2,10 +2,15 @@
 
 The API serves JSON only, so its CSP forbids everything; the interactive docs load
 FastAPI's Swagger UI and ReDoc assets from a CDN and get a policy that only forbids framing.
+The web app (every path outside the API, serve_app/api/web.py) may load its own scripts,
+styles and fonts and call its own origin, nothing else. Its styles may be inline because
+CodeMirror injects its theme as <style> elements.
 """
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from serve_app.api.web import is_api_path
 
 _DOCS_PATHS = ("/docs", "/redoc")
 _COMMON = {
@@ -14,8 +19,16 @@ _COMMON = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
+# API answers that are the same for every caller: their routes say how they may be cached
+# (errors on them, which set nothing, still get no-store).
+_SAME_FOR_EVERYONE = frozenset({"/v1/curriculum"})
 _API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
 _DOCS_CSP = "frame-ancestors 'none'"
+_WEB_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 
 
 def _is_https(scope: Scope) -> bool:
@@ -35,7 +48,10 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
-        docs = str(scope.get("path", "")).startswith(_DOCS_PATHS)
+        path = str(scope.get("path", ""))
+        docs = path.startswith(_DOCS_PATHS)
+        web = not is_api_path(path)
+        csp = _DOCS_CSP if docs else _WEB_CSP if web else _API_CSP
         hsts = self._hsts if self._hsts and _is_https(scope) else None
 
         async def send_with_headers(message: Message) -> None:
@@ -43,9 +59,12 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in _COMMON.items():
                     headers.setdefault(name, value)
-                headers.setdefault("content-security-policy", _DOCS_CSP if docs else _API_CSP)
-                # Answers are per student: no shared cache may keep them.
-                if not docs:
+                headers.setdefault("content-security-policy", csp)
+                # Answers are per student: no shared cache may keep them. The web app's files
+                # say how they may be cached (serve_app/api/web.py); anything else there is not.
+                if web or path in _SAME_FOR_EVERYONE:
+                    headers.setdefault("cache-control", "no-store")
+                elif not docs:
                     headers["cache-control"] = "no-store"
                 if hsts:
                     headers.setdefault("strict-transport-security", hsts)

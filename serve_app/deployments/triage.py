@@ -78,10 +78,13 @@ class Triage:
         self._maintenance.start()
         self._tutor = tutor
         self._max_body_bytes = settings.max_body_bytes
+        self._web_dist_dir = settings.web_dist_dir
 
     def __serve_build_asgi_app__(self) -> FastAPI:
         # Built per replica after __init__, so the app holds this replica's started tutor.
-        app = create_api(self._max_body_bytes, security=self._security)
+        app = create_api(
+            self._max_body_bytes, security=self._security, web_dist_dir=self._web_dist_dir
+        )
         app.state.tutor = self._tutor
         app.state.event_feed = self._event_feed
         if self._relay is not None:

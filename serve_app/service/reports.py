@@ -1,4 +1,6 @@
-"""Read models: a student's progress and history, and the teacher's open alerts."""
+"""Read models: a student's progress and history, the teacher's open alerts and class."""
+
+from collections.abc import Collection
 
 from serve_app.domain.mastery import mastery_level, streak_days
 from serve_app.schemas.students import (
@@ -11,8 +13,14 @@ from serve_app.schemas.students import (
     SubmissionSummaryPublic,
     TopicProgressPublic,
 )
+from serve_app.schemas.teacher import (
+    ClassProgressPublic,
+    StudentOverviewPublic,
+    TopicMasteryPublic,
+)
 from serve_app.service.context import ServiceContext
 from serve_app.store.repositories import alerts, interactions, progress, submissions
+from serve_app.store.repositories.class_progress import class_progress
 
 # Below this mastery, after a few attempts, a topic counts as one the student struggles with.
 _STRUGGLING_BELOW = 40.0
@@ -74,3 +82,39 @@ class Reports:
         async with self._ctx.db.connection() as conn:
             rows = await alerts.open_alerts(conn)
         return AlertsPublic(alerts=[AlertPublic(**dict(row)) for row in rows])
+
+    async def class_progress(
+        self,
+        *,
+        teacher_id: str | None,
+        class_ids: Collection[str] | None = None,
+        after: str | None = None,
+        limit: int = 200,
+    ) -> ClassProgressPublic:
+        """A page of students' progress: a teacher's classes, or everyone (`teacher_id` None)."""
+        async with self._ctx.db.connection() as conn:
+            rows = await class_progress(
+                conn, teacher_id=teacher_id, class_ids=class_ids, after=after, limit=limit
+            )
+        today = self._ctx.clock().date()
+        students = []
+        for row in rows:
+            # Rounded as GET /v1/students/{id}/progress rounds, so both pages agree.
+            topics = {
+                topic: TopicMasteryPublic(mastery=round(value, 1), level=mastery_level(value))
+                for topic, value in row.mastery_by_topic.items()
+            }
+            overall = sum(t.mastery for t in topics.values()) / len(topics) if topics else 0.0
+            students.append(
+                StudentOverviewPublic(
+                    student_id=row.student_id,
+                    overall_mastery=round(overall, 1),
+                    streak_days=streak_days(row.activity_days, today),
+                    topics=topics,
+                    open_alerts=row.open_alerts,
+                )
+            )
+        full_page = len(rows) == limit
+        return ClassProgressPublic(
+            students=students, next_after=rows[-1].student_id if full_page and rows else None
+        )

@@ -37,7 +37,8 @@ TABLES = (
 
 
 def bearer(sub: str, *roles: str, classes: list[str] | None = None) -> dict[str, str]:
-    token = mint(SETTINGS, subject=sub, roles=roles, classes=classes, minutes=5)
+    # Minted at import (collection): valid for as long as a whole suite may take to get here.
+    token = mint(SETTINGS, subject=sub, roles=roles, classes=classes, minutes=240)
     return {"authorization": f"Bearer {token}"}
 
 

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
+from serve_app.api.deps import TutorDep
 from serve_app.errors import DependencyUnavailable, InvalidRequest
 from serve_app.events.feed import EventFeed, FeedEvent, FeedFilter, StreamOverflow
 from serve_app.events.registry import event_classes
@@ -24,6 +25,7 @@ from serve_app.schemas.events import (
     StudentIdQuery,
 )
 from serve_app.security.dependencies import AccessDep
+from serve_app.store.repositories.classes import students_of_teacher
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +79,7 @@ async def _sse(events: AsyncIterator[FeedEvent | None], limit: int | None) -> As
 async def stream_events(
     request: Request,
     access: AccessDep,
+    tutor: TutorDep,
     student_id: StudentIdQuery = None,
     event_type: EventTypeQuery = None,
     after: AfterQuery = None,
@@ -86,14 +89,22 @@ async def stream_events(
     if event_type is not None and event_type not in event_classes():
         raise InvalidRequest(f"unknown event type {event_type!r}")
     cursor = _cursor(last_event_id, after)
+    feed = _event_feed(request)
+    subjects: frozenset[str] | None = None
     if student_id is not None:
         await access.read_student(student_id)
     else:
-        # Every student's events (pseudonymous, but a whole school's activity).
-        await access.require("admin")
-    feed = _event_feed(request)
+        await access.require("teacher")
+        principal = access.principal
+        if not principal.is_admin:
+            # A teacher follows the students of their classes, as enrolled when the stream
+            # opens (a reconnect picks up new enrolments); an admin follows everyone.
+            async with tutor.db.connection() as conn:
+                taught = await students_of_teacher(conn, principal.subject, principal.classes)
+            subjects = frozenset(feed.subject_of(student) for student in taught)
     feed_filter = FeedFilter(
         subject=feed.subject_of(student_id) if student_id is not None else None,
+        subjects=subjects,
         event_type=event_type,
     )
     if cursor is None and feed.source == "postgres":

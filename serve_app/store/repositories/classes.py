@@ -119,6 +119,23 @@ async def teaches_student(
     return found
 
 
+async def students_of_teacher(
+    conn: asyncpg.Connection, teacher_id: str, class_ids: Collection[str] | None = None
+) -> list[str]:
+    """The students enrolled in the teacher's classes (within `class_ids` if given)."""
+    rows = await conn.fetch(
+        """
+        SELECT DISTINCT s.student_id FROM class_teachers t
+        JOIN class_students s ON s.class_id = t.class_id
+        WHERE t.teacher_id = $1 AND ($2::text[] IS NULL OR t.class_id = ANY($2::text[]))
+        ORDER BY s.student_id
+        """,
+        teacher_id,
+        list(class_ids) if class_ids is not None else None,
+    )
+    return [row["student_id"] for row in rows]
+
+
 async def open_alerts_for_teacher(
     conn: asyncpg.Connection,
     teacher_id: str,
