@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 # Serve's own tuning (measured; see the file), shared with the tests and the benchmark.
 # Each becomes KEY=${KEY:-value}, so a value already in the environment wins.
 SERVE_ENV := $(shell grep -v '^\#' infra/serve.env | sed -E 's/^([A-Z_]+)=(.*)$$/\1=$${\1:-\2}/')
+# Every shell script of ours (what `make lint` gives to shellcheck).
+SHELL_SCRIPTS := .ci/run infra/deploy infra/verify infra/teardown $(wildcard infra/*.sh infra/*/*.sh)
 # The web app (TypeScript + Vite): rebuilt only when a source file is newer than the build.
 WEB := serve_app/web
 WEB_BUILD := $(WEB)/dist/index.html
@@ -67,6 +69,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy serve_app graphs
+	@if command -v shellcheck >/dev/null; then \
+		echo "shellcheck $(SHELL_SCRIPTS)"; shellcheck $(SHELL_SCRIPTS); \
+	else echo "note: shellcheck not installed ('make system-deps'); shell scripts not linted" >&2; fi
 
 format: $(STAMP)
 	$(BIN)/ruff format .

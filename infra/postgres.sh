@@ -5,7 +5,7 @@
 set -euo pipefail
 PORT="${LEARNFLOW_PG_PORT:-55432}"
 DATA="${PGDATA_DIR:-/tmp/learnflow-pg}"
-BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+BIN="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1)"
 [ -x "$BIN/postgres" ] || { echo "PostgreSQL server binaries not found: run 'make system-deps'" >&2; exit 1; }
 URL="postgresql://learnflow:learnflow@127.0.0.1:${PORT}/learnflow"
 

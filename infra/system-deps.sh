@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the strongest sandbox mode use: PostgreSQL (a real server for
 # the integration tests), bubblewrap (network/mount isolation for student code), and Chromium
-# with a font (the browser tests drive it headless; Playwright's own download is not used).
+# with a font (the browser tests drive it headless; Playwright's own download is not used), and
+# the shell linter that `make lint` runs.
 # Needs root (or sudo); `--if-root` installs only when already root and otherwise just says
 # what is missing (what `make run` and `make test` use). Without them the tutor still runs: embedded PostgreSQL from PyPI,
 # and the sandbox falls back to resource limits only.
@@ -10,6 +11,7 @@ need=()
 command -v bwrap >/dev/null || need+=(bubblewrap)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v shellcheck >/dev/null || need+=(shellcheck)
 # Without a font headless screenshots show boxes instead of text.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then

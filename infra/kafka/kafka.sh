@@ -20,7 +20,8 @@ CONTROLLER_PORT="${LEARNFLOW_KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 DATA="${KAFKA_DATA_DIR:-/tmp/learnflow-kafka}"
 JARS="${KAFKA_JARS_DIR:-$HERE/.jars}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-HEAP="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+# Several JVM options in one variable, as Kafka's own scripts take them.
+read -r -a HEAP <<<"${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 ADDRESS="127.0.0.1:${PORT}"
 PID_FILE="$DATA/kafka.pid"
 START_SECONDS="${KAFKA_START_SECONDS:-120}"
@@ -47,8 +48,7 @@ fetch_jars() {
 }
 
 kafka_java() {
-  # shellcheck disable=SC2086  # HEAP holds several options
-  "$JAVA" $HEAP -XX:+UseG1GC -Djava.awt.headless=true \
+  "$JAVA" "${HEAP[@]}" -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$JARS/*" "$@"
 }
 
@@ -105,7 +105,7 @@ start() {
   fi
   : >"$DATA/server.log"
   # setsid: the broker outlives this script and is not hit by the caller's Ctrl-C.
-  setsid bash -c 'exec "$@"' _ "$JAVA" $HEAP -XX:+UseG1GC -Djava.awt.headless=true \
+  setsid bash -c 'exec "$@"' _ "$JAVA" "${HEAP[@]}" -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$JARS/*" \
     kafka.Kafka "$DATA/server.properties" >>"$DATA/server.log" 2>&1 </dev/null &
   echo $! >"$PID_FILE"
