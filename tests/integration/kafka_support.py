@@ -15,8 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from aiokafka import AIOKafkaConsumer
 
 from serve_app.events.kafka import ID_HEADER, TOPICS, KafkaPublisher, header
 from serve_app.events.outbox import OutboxRow, claim_unpublished
+from serve_app.events.relay import OutboxRelay
 from serve_app.service.tutor import Tutor
 from serve_app.store.database import Database
 from tests.support.fake_openai import free_port
@@ -223,6 +224,43 @@ async def unpublished(db: Database) -> int:
     async with db.connection() as conn:
         count: int = await conn.fetchval("SELECT count(*) FROM events WHERE published_at IS NULL")
     return count
+
+
+async def all_published(db: Database) -> bool:
+    return await unpublished(db) == 0
+
+
+async def relay_state_is(relay: OutboxRelay, state: str) -> bool:
+    return relay.kafka_state == state
+
+
+async def eventually(
+    check: Callable[[], Awaitable[bool]],
+    timeout: float = 60.0,
+    *,
+    failure: str = "condition not reached in time",
+    interval: float = 0.2,
+) -> None:
+    """Poll `check` until it holds; fail the test with `failure` when `timeout` seconds pass
+    first."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await check():
+        assert asyncio.get_running_loop().time() < deadline, failure
+        await asyncio.sleep(interval)
+
+
+@asynccontextmanager
+async def relay_running(relay: OutboxRelay) -> AsyncIterator[OutboxRelay]:
+    """`relay.run()` in the background for the block; then cancelled (it must not have ended
+    on its own) and closed."""
+    task = asyncio.create_task(relay.run())
+    try:
+        yield relay
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await relay.close()
 
 
 def assert_kafka_matches_outbox(

@@ -15,7 +15,7 @@ import asyncio
 import json
 import os
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +35,15 @@ from serve_app.store.database import Database
 from tests.integration.kafka_support import (
     KafkaRecord,
     PrivateKafka,
+    all_published,
     assert_kafka_matches_outbox,
     drive_flows,
+    eventually,
     kafka_missing_reason,
     outbox,
     read_topics,
+    relay_running,
+    relay_state_is,
     running,
     unpublished,
 )
@@ -101,27 +105,6 @@ def _relay(db: Database, daprd: Daprd, *, timeout_seconds: float = 10.0) -> Outb
     )
 
 
-@asynccontextmanager
-async def _relaying(db: Database, daprd: Daprd) -> AsyncIterator[OutboxRelay]:
-    """A relay running through `daprd` for the duration of the block."""
-    relay = _relay(db, daprd, timeout_seconds=5)
-    task = asyncio.create_task(relay.run())
-    try:
-        yield relay
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
-        await relay.close()
-
-
-async def _eventually(check: Any, timeout: float = 60.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await check():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.2)
-
-
 STUDENTS = ["dapr-ada", "dapr-bob", "dapr-cyd"]
 
 
@@ -152,20 +135,23 @@ async def test_the_relay_publishes_through_daprd_what_the_direct_path_would(
 async def test_a_sidecar_that_goes_away_loses_nothing(
     tutor: Tutor, db: Database, kafka: PrivateKafka, daprd_binary: Path
 ) -> None:
-    async with running_daprd(daprd_binary, kafka.bootstrap) as daprd, _relaying(db, daprd) as relay:
+    async with (
+        running_daprd(daprd_binary, kafka.bootstrap) as daprd,
+        relay_running(_relay(db, daprd, timeout_seconds=5)) as relay,
+    ):
         await drive_flows(tutor, STUDENTS[0], 0)
-        await _eventually(lambda: _none_unpublished(db))
+        await eventually(lambda: all_published(db))
         assert relay.kafka_state == "ok"
 
         await daprd.stop()
         for round_no in range(1, 3):
             await asyncio.gather(*(drive_flows(tutor, s, round_no) for s in STUDENTS))
-        await _eventually(lambda: _state_is(relay, "unavailable"))
+        await eventually(lambda: relay_state_is(relay, "unavailable"))
         assert await unpublished(db) > 0, "events written meanwhile wait in PostgreSQL"
 
         await daprd.start()
-        await _eventually(lambda: _none_unpublished(db), timeout=90)
-        await _eventually(lambda: _state_is(relay, "ok"))
+        await eventually(lambda: all_published(db), timeout=90)
+        await eventually(lambda: relay_state_is(relay, "ok"))
     rows = await outbox(db)
     found = await read_topics(kafka.bootstrap, {row["event_id"] for row in rows})
     _assert_same_as_the_direct_path(found, rows)
@@ -174,29 +160,24 @@ async def test_a_sidecar_that_goes_away_loses_nothing(
 async def test_a_broker_that_goes_away_behind_the_sidecar_loses_nothing(
     tutor: Tutor, db: Database, kafka: PrivateKafka, daprd_binary: Path
 ) -> None:
-    async with running_daprd(daprd_binary, kafka.bootstrap) as daprd, _relaying(db, daprd) as relay:
+    async with (
+        running_daprd(daprd_binary, kafka.bootstrap) as daprd,
+        relay_running(_relay(db, daprd, timeout_seconds=5)) as relay,
+    ):
         await drive_flows(tutor, STUDENTS[1], 0)
-        await _eventually(lambda: _none_unpublished(db))
+        await eventually(lambda: all_published(db))
 
         await asyncio.to_thread(kafka.stop)
         try:
             await drive_flows(tutor, STUDENTS[1], 1)
-            await _eventually(lambda: _state_is(relay, "unavailable"), timeout=120)
+            await eventually(lambda: relay_state_is(relay, "unavailable"), timeout=120)
             assert await unpublished(db) > 0
         finally:
             await asyncio.to_thread(kafka.start)
-        await _eventually(lambda: _none_unpublished(db), timeout=180)
+        await eventually(lambda: all_published(db), timeout=180)
     rows = await outbox(db)
     found = await read_topics(kafka.bootstrap, {row["event_id"] for row in rows})
     _assert_same_as_the_direct_path(found, rows)
-
-
-async def _none_unpublished(db: Database) -> bool:
-    return await unpublished(db) == 0
-
-
-async def _state_is(relay: OutboxRelay, state: str) -> bool:
-    return relay.kafka_state == state
 
 
 @pytest.fixture
@@ -214,7 +195,7 @@ async def serving(app: Any, port: int) -> AsyncIterator[None]:
     )
     task = asyncio.create_task(server.serve())
     try:
-        await _eventually(lambda: _started(server), timeout=20)
+        await eventually(lambda: _started(server), timeout=20)
         yield
     finally:
         server.should_exit = True
@@ -283,7 +264,7 @@ async def test_daprd_delivers_the_events_to_the_sse_streams(
         received: list[tuple[int, dict[str, Any]]] = []
         stream = asyncio.create_task(_sse_events(base_url, student, len(expected), received))
         # No cursor: the stream carries what arrives once it is open.
-        await _eventually(lambda: _subscribed(pushed))
+        await eventually(lambda: _subscribed(pushed))
         relay = _relay(db, daprd)
         try:
             await relay.drain()

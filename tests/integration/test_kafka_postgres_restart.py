@@ -20,12 +20,14 @@ from serve_app.store.database import Database
 from tests.integration.kafka_support import (
     PrivateKafka,
     PrivatePostgres,
+    all_published,
     assert_kafka_matches_outbox,
+    eventually,
     needs_private_servers,
     outbox,
     read_topics,
+    relay_running,
     running,
-    unpublished,
 )
 from tests.support.tutors import api_client
 
@@ -71,6 +73,10 @@ async def _request(http: httpx.AsyncClient, method: str, path: str, **kw: object
 ASK = {"student_id": "pg-1", "text": "what is a list comprehension?"}
 
 
+async def _answers(http: httpx.AsyncClient, status: int) -> bool:
+    return await _request(http, "POST", "/v1/ask", json=ASK) == status
+
+
 async def test_postgres_restart_gives_503_then_recovers(
     client: httpx.AsyncClient, db: Database, kafka: PrivateKafka, private_pg: PrivatePostgres
 ) -> None:
@@ -81,8 +87,7 @@ async def test_postgres_restart_gives_503_then_recovers(
         backoff_initial=0.1,
         backoff_max=1.0,
     )
-    relaying = asyncio.create_task(relay.run())
-    try:
+    async with relay_running(relay):
         assert await _request(client, "POST", "/v1/ask", json=ASK) == 200
         assert await _request(client, "GET", "/readyz") == 200
 
@@ -96,10 +101,9 @@ async def test_postgres_restart_gives_503_then_recovers(
         assert down == [503, 503, 503, 503]
 
         await asyncio.to_thread(private_pg.start)
-        deadline = asyncio.get_running_loop().time() + 60
-        while await _request(client, "POST", "/v1/ask", json=ASK) != 200:
-            assert asyncio.get_running_loop().time() < deadline, "no recovery after restart"
-            await asyncio.sleep(0.5)
+        await eventually(
+            lambda: _answers(client, 200), failure="no recovery after restart", interval=0.5
+        )
         assert await _request(client, "GET", "/readyz") == 200
         assert await _request(client, "GET", "/v1/students/pg-1/progress") == 200
         events = await client.get(
@@ -108,15 +112,7 @@ async def test_postgres_restart_gives_503_then_recovers(
         assert events.status_code == 200
         assert events.text.count("\ndata: ") == 2
 
-        deadline = asyncio.get_running_loop().time() + 60
-        while await unpublished(db):
-            assert asyncio.get_running_loop().time() < deadline, "the relay did not catch up"
-            await asyncio.sleep(0.2)
-    finally:
-        relaying.cancel()
-        with pytest.raises(asyncio.CancelledError):
-            await relaying
-        await relay.close()
+        await eventually(lambda: all_published(db), failure="the relay did not catch up")
     rows = await outbox(db)
     assert len(rows) == 2
     records = await read_topics(kafka.bootstrap, {row["event_id"] for row in rows})

@@ -25,11 +25,15 @@ from tests.integration.kafka_support import (
     KafkaRecord,
     PrivateKafka,
     PrivatePostgres,
+    all_published,
     assert_kafka_matches_outbox,
     drive_flows,
+    eventually,
     needs_private_servers,
     outbox,
     read_topics,
+    relay_running,
+    relay_state_is,
     running,
     unpublished,
 )
@@ -62,22 +66,10 @@ def _relay(db: Database, kafka: PrivateKafka, batch_size: int = 50) -> OutboxRel
     )
 
 
-async def _eventually(check, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await check():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.2)
-
-
 @pytest.fixture
 async def running_relay(db: Database, kafka: PrivateKafka) -> AsyncIterator[OutboxRelay]:
-    relay = _relay(db, kafka)
-    task = asyncio.create_task(relay.run())
-    yield relay
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-    await relay.close()
+    async with relay_running(_relay(db, kafka)) as relay:
+        yield relay
 
 
 async def test_broker_outage_while_requests_flow_loses_nothing(
@@ -95,22 +87,22 @@ async def test_broker_outage_while_requests_flow_loses_nothing(
             rounds += 1
 
     flowing = asyncio.create_task(traffic())
-    await _eventually(lambda: _published_some(db))
+    await eventually(lambda: _published_some(db))
     assert running_relay.kafka_state == "ok"
 
     await asyncio.to_thread(kafka.stop)
-    await _eventually(lambda: _state_is(running_relay, "unavailable"))
+    await eventually(lambda: relay_state_is(running_relay, "unavailable"))
     before = rounds
-    await _eventually(lambda: _rounds_past(lambda: rounds, before + 2))
+    await eventually(lambda: _rounds_past(lambda: rounds, before + 2))
     assert await unpublished(db) > 0, "events written during the outage wait in PostgreSQL"
 
     await asyncio.to_thread(kafka.start)
     after = rounds
-    await _eventually(lambda: _rounds_past(lambda: rounds, after + 1))
+    await eventually(lambda: _rounds_past(lambda: rounds, after + 1))
     keep_going.clear()
     await flowing
 
-    await _eventually(lambda: _all_published(db), timeout=90)
+    await eventually(lambda: all_published(db), timeout=90)
     assert running_relay.kafka_state == "ok"
     rows = await outbox(db)
     records = await read_topics(kafka.bootstrap, {row["event_id"] for row in rows})
@@ -120,14 +112,6 @@ async def test_broker_outage_while_requests_flow_loses_nothing(
 async def _published_some(db: Database) -> bool:
     rows = await outbox(db)
     return any(row["published_at"] is not None for row in rows)
-
-
-async def _all_published(db: Database) -> bool:
-    return await unpublished(db) == 0
-
-
-async def _state_is(relay: OutboxRelay, state: str) -> bool:
-    return relay.kafka_state == state
 
 
 async def _rounds_past(current, target: int) -> bool:  # type: ignore[no-untyped-def]
@@ -240,7 +224,7 @@ async def test_relay_process_killed_between_publish_and_mark_loses_nothing(
             process.stdout.close()
 
     # The server notices the dead session and rolls it back, releasing the row locks.
-    await _eventually(lambda: _all_claimable(db, 40), timeout=30)
+    await eventually(lambda: _all_claimable(db, 40), timeout=30)
     records = await _survivor_drains(db, kafka, 40)
     assert len(records) == 40 + 30
 
