@@ -11,15 +11,17 @@ from datetime import date
 
 import asyncpg
 
+from serve_app.store.repositories.classes import TAUGHT_STUDENTS, class_id_list
+
 # Teacher scope: students of the teacher's classes (narrowed to `class_ids` if given).
 # Admin scope ($1 NULL): every student with progress, an open alert or a class.
-_CLASS_PROGRESS = """
+# Composed of constants only (values go as $n parameters).
+_CLASS_PROGRESS = (
+    """
 WITH page AS (
-    SELECT student_id FROM (
-        SELECT s.student_id FROM class_students s
-        JOIN class_teachers t ON t.class_id = s.class_id
-        WHERE $1::text IS NOT NULL AND t.teacher_id = $1
-          AND ($2::text[] IS NULL OR t.class_id = ANY($2::text[]))
+    SELECT student_id FROM ("""  # noqa: S608
+    + TAUGHT_STUDENTS
+    + """
         UNION
         SELECT student_id FROM progress WHERE $1::text IS NULL
         UNION
@@ -48,6 +50,7 @@ SELECT page.student_id,
 FROM page
 ORDER BY page.student_id
 """
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,7 @@ async def class_progress(
     rows = await conn.fetch(
         _CLASS_PROGRESS,
         teacher_id,
-        list(class_ids) if class_ids is not None else None,
+        class_id_list(class_ids),
         after,
         limit,
     )

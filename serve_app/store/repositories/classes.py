@@ -96,6 +96,30 @@ async def delete_class(conn: asyncpg.Connection, class_id: str) -> bool:
     return deleted != "DELETE 0"
 
 
+# The students teacher $1 teaches, within the class ids $2 when that is not NULL: the one
+# definition of a teacher's scope, composed into every query that needs it.
+TAUGHT_STUDENTS = """
+    SELECT s.student_id FROM class_teachers t
+    JOIN class_students s ON s.class_id = t.class_id
+    WHERE t.teacher_id = $1 AND ($2::text[] IS NULL OR t.class_id = ANY($2::text[]))
+"""
+# Composed of constants only (no input reaches the text; values go as $n parameters).
+_TEACHES_STUDENT = f"SELECT $3 IN ({TAUGHT_STUDENTS})"
+_STUDENTS_OF_TEACHER = (
+    f"SELECT DISTINCT student_id FROM ({TAUGHT_STUDENTS}) taught ORDER BY student_id"  # noqa: S608
+)
+_OPEN_ALERTS_FOR_TEACHER = f"""
+    SELECT a.alert_id::text, a.student_id, a.topic, a.reason, a.severity, a.created_at
+    FROM struggle_alerts a
+    WHERE a.status = 'open' AND a.student_id IN ({TAUGHT_STUDENTS})
+    ORDER BY a.created_at DESC LIMIT $3
+"""  # noqa: S608
+
+
+def class_id_list(class_ids: Collection[str] | None) -> list[str] | None:
+    return list(class_ids) if class_ids is not None else None
+
+
 async def teaches_student(
     conn: asyncpg.Connection,
     teacher_id: str,
@@ -104,17 +128,7 @@ async def teaches_student(
 ) -> bool:
     """Whether the student is enrolled in a class of the teacher (within `class_ids` if given)."""
     found: bool = await conn.fetchval(
-        """
-        SELECT EXISTS (
-            SELECT 1 FROM class_teachers t
-            JOIN class_students s ON s.class_id = t.class_id
-            WHERE t.teacher_id = $1 AND s.student_id = $2
-              AND ($3::text[] IS NULL OR t.class_id = ANY($3::text[]))
-        )
-        """,
-        teacher_id,
-        student_id,
-        list(class_ids) if class_ids is not None else None,
+        _TEACHES_STUDENT, teacher_id, class_id_list(class_ids), student_id
     )
     return found
 
@@ -124,14 +138,9 @@ async def students_of_teacher(
 ) -> list[str]:
     """The students enrolled in the teacher's classes (within `class_ids` if given)."""
     rows = await conn.fetch(
-        """
-        SELECT DISTINCT s.student_id FROM class_teachers t
-        JOIN class_students s ON s.class_id = t.class_id
-        WHERE t.teacher_id = $1 AND ($2::text[] IS NULL OR t.class_id = ANY($2::text[]))
-        ORDER BY s.student_id
-        """,
+        _STUDENTS_OF_TEACHER,
         teacher_id,
-        list(class_ids) if class_ids is not None else None,
+        class_id_list(class_ids),
     )
     return [row["student_id"] for row in rows]
 
@@ -144,19 +153,9 @@ async def open_alerts_for_teacher(
 ) -> list[asyncpg.Record]:
     """Open struggle alerts of the students in the teacher's classes, newest first."""
     rows: list[asyncpg.Record] = await conn.fetch(
-        """
-        SELECT a.alert_id::text, a.student_id, a.topic, a.reason, a.severity, a.created_at
-        FROM struggle_alerts a
-        WHERE a.status = 'open' AND EXISTS (
-            SELECT 1 FROM class_teachers t
-            JOIN class_students s ON s.class_id = t.class_id
-            WHERE t.teacher_id = $1 AND s.student_id = a.student_id
-              AND ($2::text[] IS NULL OR t.class_id = ANY($2::text[]))
-        )
-        ORDER BY a.created_at DESC LIMIT $3
-        """,
+        _OPEN_ALERTS_FOR_TEACHER,
         teacher_id,
-        list(class_ids) if class_ids is not None else None,
+        class_id_list(class_ids),
         limit,
     )
     return rows
