@@ -21,8 +21,8 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 from jsonschema import ValidationError
 
-from serve_app.errors import DependencyUnavailable
-from serve_app.events.feed import EventFeed, NotPushFed, UnknownEvent
+from serve_app.api.deps import get_event_feed
+from serve_app.events.feed import NotPushFed, UnknownEvent
 from serve_app.events.models import CloudEvent
 from serve_app.events.validation import MissingSchema, validate_envelope
 from serve_app.security.errors import Unauthenticated
@@ -73,13 +73,6 @@ def unwrap(body: Any) -> dict[str, Any]:
     return {key: value for key, value in envelope.items() if key in _ENVELOPE_FIELDS}
 
 
-def _feed(request: Request) -> EventFeed:
-    feed: EventFeed | None = getattr(request.app.state, "event_feed", None)
-    if feed is None:
-        raise DependencyUnavailable("the event feed is not running")
-    return feed
-
-
 @router.post("/dapr/events")
 async def receive_event(
     request: Request,
@@ -99,7 +92,7 @@ async def receive_event(
         logger.warning("Dapr delivery dropped: %s", _reason(exc))
         return _answer("DROP")
     try:
-        await _feed(request).inject(envelope)
+        await get_event_feed(request).inject(envelope)
     except NotPushFed:
         # Dapr takes a 404 as "not retriable": this replica is not in Dapr mode.
         return JSONResponse({"detail": "this replica takes no Dapr deliveries"}, status_code=404)

@@ -13,9 +13,9 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
-from serve_app.api.deps import TutorDep
+from serve_app.api.deps import TutorDep, get_event_feed
 from serve_app.errors import DependencyUnavailable, InvalidRequest
-from serve_app.events.feed import EventFeed, FeedEvent, FeedFilter, StreamOverflow
+from serve_app.events.feed import FeedEvent, FeedFilter, StreamOverflow
 from serve_app.events.registry import event_classes
 from serve_app.schemas.events import (
     AfterQuery,
@@ -32,13 +32,6 @@ logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1", tags=["events"])
 
 RETRY_MILLISECONDS = 3000
-
-
-def _event_feed(request: Request) -> EventFeed:
-    feed: EventFeed | None = getattr(request.app.state, "event_feed", None)
-    if feed is None:
-        raise DependencyUnavailable("the event feed is not running")
-    return feed
 
 
 def _cursor(last_event_id: str | None, after: int | None) -> int | None:
@@ -89,7 +82,7 @@ async def stream_events(
     if event_type is not None and event_type not in event_classes():
         raise InvalidRequest(f"unknown event type {event_type!r}")
     cursor = _cursor(last_event_id, after)
-    feed = _event_feed(request)
+    feed = get_event_feed(request)
     subjects: frozenset[str] | None = None
     if student_id is not None:
         await access.read_student(student_id)
