@@ -270,29 +270,30 @@ def test_a_phone_width_needs_no_horizontal_scrolling(tabs: Tabs) -> None:
         tab.shot(route)
 
 
+def _focus_with_keys(
+    page: Page, target: Locator, keys: tuple[str, ...], *, tries: int, what: str
+) -> None:
+    """Press `keys` in turn until `target` has the focus, as a keyboard-only user would."""
+    for _ in range(tries):
+        if target.evaluate("element => element === document.activeElement"):
+            return
+        for key in keys:
+            page.keyboard.press(key)
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_the_question_can_be_asked_with_the_keyboard_only(tabs: Tabs) -> None:
     tab = tabs.open()
     page = tab.page
     page.goto("/#/learn")
     question = page.get_by_label("Your question")
     expect(question).to_be_visible()
-    for _ in range(40):
-        if question.evaluate("element => element === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        pytest.fail("Tab never reached the question field")
+    _focus_with_keys(page, question, ("Tab",), tries=40, what="the question field")
     page.keyboard.type("What is a dictionary?")
     tab.shot("typed")
     # On to the Ask button (Escape lets Tab leave the code editor), and Enter presses it.
     ask = page.get_by_role("button", name="Ask")
-    for _ in range(20):
-        if ask.evaluate("element => element === document.activeElement"):
-            break
-        page.keyboard.press("Escape")
-        page.keyboard.press("Tab")
-    else:
-        pytest.fail("Tab never reached the Ask button")
+    _focus_with_keys(page, ask, ("Escape", "Tab"), tries=20, what="the Ask button")
     page.keyboard.press("Enter")
     answer = _answers(page).last
     expect(answer).to_have_attribute("data-state", "done")
