@@ -92,6 +92,38 @@ async def topic_evidence(
     return [dict(row) for row in rows]
 
 
+# A submission as an attempt row (see recent_attempts), for the queries below to filter.
+_SUBMISSION_ATTEMPTS = """
+    SELECT s.submission_id::text AS ref, 'submission' AS kind, s.created_at AS at,
+           e.topic, s.error_type, s.status <> 'passed' AS failed, s.exercise_id,
+           s.score::float8 AS score
+    FROM submissions s JOIN exercises e USING (exercise_id)
+"""
+# Composed of constants only (values go as $n parameters).
+_RECENT_ATTEMPTS = f"""
+    {_SUBMISSION_ATTEMPTS}
+    WHERE s.student_id = $1 AND s.created_at >= $2
+    UNION ALL
+    SELECT d.debug_id::text, 'debug', d.created_at, d.topic, d.error_type,
+           d.error_type NOT IN ('NoError', 'Rejected'), NULL, NULL
+    FROM debug_sessions d
+    WHERE d.student_id = $1 AND d.created_at >= $2
+    ORDER BY at
+"""  # noqa: S608
+_TOPIC_ATTEMPTS = f"""
+    SELECT * FROM (
+        {_SUBMISSION_ATTEMPTS}
+        WHERE s.student_id = $1 AND e.topic = $2
+        ORDER BY s.created_at DESC LIMIT $3
+    ) latest ORDER BY at
+"""  # noqa: S608
+_EXERCISE_ATTEMPTS = f"""
+    {_SUBMISSION_ATTEMPTS}
+    WHERE s.student_id = $1 AND s.exercise_id = $2
+    ORDER BY s.created_at
+"""
+
+
 async def recent_attempts(
     conn: asyncpg.Connection, student_id: str, since: datetime
 ) -> list[dict[str, Any]]:
@@ -100,23 +132,7 @@ async def recent_attempts(
     Each row: ref, kind ('submission' or 'debug'), at, topic, error_type, failed, exercise_id,
     score. A debug run counts as failed when its diagnosis found an error.
     """
-    rows = await conn.fetch(
-        """
-        SELECT s.submission_id::text AS ref, 'submission' AS kind, s.created_at AS at,
-               e.topic, s.error_type, s.status <> 'passed' AS failed, s.exercise_id,
-               s.score::float8 AS score
-        FROM submissions s JOIN exercises e USING (exercise_id)
-        WHERE s.student_id = $1 AND s.created_at >= $2
-        UNION ALL
-        SELECT d.debug_id::text, 'debug', d.created_at, d.topic, d.error_type,
-               d.error_type NOT IN ('NoError', 'Rejected'), NULL, NULL
-        FROM debug_sessions d
-        WHERE d.student_id = $1 AND d.created_at >= $2
-        ORDER BY at
-        """,
-        student_id,
-        since,
-    )
+    rows = await conn.fetch(_RECENT_ATTEMPTS, student_id, since)
     return [dict(row) for row in rows]
 
 
@@ -124,21 +140,7 @@ async def topic_attempts(
     conn: asyncpg.Connection, student_id: str, topic: str, limit: int
 ) -> list[dict[str, Any]]:
     """Oldest first: the latest `limit` submissions in a topic, as recent_attempts rows."""
-    rows = await conn.fetch(
-        """
-        SELECT * FROM (
-            SELECT s.submission_id::text AS ref, 'submission' AS kind, s.created_at AS at,
-                   e.topic, s.error_type, s.status <> 'passed' AS failed, s.exercise_id,
-                   s.score::float8 AS score
-            FROM submissions s JOIN exercises e USING (exercise_id)
-            WHERE s.student_id = $1 AND e.topic = $2
-            ORDER BY s.created_at DESC LIMIT $3
-        ) latest ORDER BY at
-        """,
-        student_id,
-        topic,
-        limit,
-    )
+    rows = await conn.fetch(_TOPIC_ATTEMPTS, student_id, topic, limit)
     return [dict(row) for row in rows]
 
 
@@ -146,18 +148,7 @@ async def exercise_attempts(
     conn: asyncpg.Connection, student_id: str, exercise_id: str
 ) -> list[dict[str, Any]]:
     """Oldest first: every submission of the student on one exercise, as recent_attempts rows."""
-    rows = await conn.fetch(
-        """
-        SELECT s.submission_id::text AS ref, 'submission' AS kind, s.created_at AS at,
-               e.topic, s.error_type, s.status <> 'passed' AS failed, s.exercise_id,
-               s.score::float8 AS score
-        FROM submissions s JOIN exercises e USING (exercise_id)
-        WHERE s.student_id = $1 AND s.exercise_id = $2
-        ORDER BY s.created_at
-        """,
-        student_id,
-        exercise_id,
-    )
+    rows = await conn.fetch(_EXERCISE_ATTEMPTS, student_id, exercise_id)
     return [dict(row) for row in rows]
 
 
